@@ -1,0 +1,28 @@
+package dev.outpost.profiles;
+
+import java.util.Locale;
+
+/** Where an environment's services run: plain containers, or a local kind or k3d cluster. */
+public enum Runtime {
+    DOCKER,
+    KIND,
+    K3D;
+
+    /** The name used in profiles, settings and on the command line. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean needsCluster() {
+        return this != DOCKER;
+    }
+
+    public static Runtime fromId(String id) {
+        for (Runtime r : values()) {
+            if (r.id().equalsIgnoreCase(id.trim())) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("unknown runtime '" + id + "' (expected docker, kind or k3d)");
+    }
+}
