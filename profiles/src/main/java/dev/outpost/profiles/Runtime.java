@@ -1,5 +1,7 @@
 package dev.outpost.profiles;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** Where an environment's services run: plain containers, or a local kind or k3d cluster. */
@@ -9,6 +11,7 @@ public enum Runtime {
     K3D;
 
     /** The name used in profiles, settings and on the command line. */
+    @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -17,6 +20,7 @@ public enum Runtime {
         return this != DOCKER;
     }
 
+    @JsonCreator
     public static Runtime fromId(String id) {
         for (Runtime r : values()) {
             if (r.id().equalsIgnoreCase(id.trim())) {
