@@ -1,5 +1,7 @@
 package dev.outpost.stack.doctor;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.outpost.profiles.Runtime;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +14,7 @@ public record DoctorReport(Instant checkedAt, Runtime runtime, List<Check> check
     }
 
     /** True when everything the chosen runtime needs is there. */
+    @JsonProperty("ready")
     public boolean ready() {
         return checks.stream().allMatch(Check::satisfied);
     }
@@ -20,6 +23,7 @@ public record DoctorReport(Instant checkedAt, Runtime runtime, List<Check> check
         return checks.stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
+    @JsonIgnore
     public List<Check> blocking() {
         return checks.stream().filter(c -> !c.satisfied()).toList();
     }

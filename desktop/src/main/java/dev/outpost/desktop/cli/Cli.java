@@ -1,0 +1,51 @@
+package dev.outpost.desktop.cli;
+
+import dev.outpost.desktop.AppServices;
+import dev.outpost.stack.platform.HostEnvironment;
+import dev.outpost.stack.secrets.Redaction;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IFactory;
+
+/** Builds the picocli command tree over the engine and maps failures to exit codes. */
+public final class Cli {
+    private Cli() {
+    }
+
+    public static int run(String[] args) {
+        return run(args, AppServices.forHost(HostEnvironment.current()), new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true));
+    }
+
+    public static int run(String[] args, AppServices services, PrintWriter out, PrintWriter err) {
+        return commandLine(services, out, err).execute(args);
+    }
+
+    static CommandLine commandLine(AppServices services, PrintWriter out, PrintWriter err) {
+        IFactory defaults = CommandLine.defaultFactory();
+        IFactory factory = new IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                if (cls == DoctorCommand.class) {
+                    return cls.cast(new DoctorCommand(services));
+                }
+                return defaults.create(cls);
+            }
+        };
+        CommandLine cl = new CommandLine(new OutpostCommand(), factory);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            boolean verbose = parseResult.originalArgs().contains("--verbose")
+                    || parseResult.originalArgs().contains("-v");
+            commandLine.getErr().println("outpost: " + Redaction.redact(String.valueOf(ex.getMessage())));
+            if (verbose) {
+                ex.printStackTrace(commandLine.getErr());
+            }
+            return ExitCodes.FAILURE;
+        });
+        cl.setExitCodeExceptionMapper(ex -> ex instanceof CommandLine.ParameterException
+                ? ExitCodes.USAGE : ExitCodes.FAILURE);
+        return cl;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.outpost.desktop.ui.settings;
+
+import dev.outpost.desktop.ui.shell.ScreenView;
+import dev.outpost.profiles.Runtime;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+public final class SettingsView implements ScreenView {
+    private final VBox root = new VBox(14);
+
+    public SettingsView(SettingsViewModel vm) {
+        root.setId("settings-screen");
+        Label title = new Label("Settings");
+        title.getStyleClass().add("title-2");
+
+        ComboBox<Runtime> runtime = new ComboBox<>(FXCollections.observableArrayList(Runtime.values()));
+        runtime.setId("settings-runtime");
+        runtime.valueProperty().bindBidirectional(vm.defaultRuntimeProperty());
+        runtime.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Runtime r) {
+                return r == null ? "" : switch (r) {
+                    case DOCKER -> "Containers (Docker Engine or Podman)";
+                    case KIND -> "kind cluster";
+                    case K3D -> "k3d cluster";
+                };
+            }
+
+            @Override
+            public Runtime fromString(String s) {
+                return null;
+            }
+        });
+        ComboBox<String> theme = new ComboBox<>(FXCollections.observableArrayList("system", "light", "dark"));
+        theme.setId("settings-theme");
+        theme.valueProperty().bindBidirectional(vm.themeProperty());
+        TextField mirror = new TextField();
+        mirror.setId("settings-mirror");
+        mirror.setPromptText("registry.company.internal:5000 (empty: pull from the images' own registries)");
+        mirror.textProperty().bindBidirectional(vm.registryMirrorProperty());
+        Button save = new Button("Save");
+        save.setId("settings-save");
+        save.getStyleClass().add("accent");
+        save.setDefaultButton(true);
+        save.setOnAction(e -> vm.save());
+        Label message = new Label();
+        message.setId("settings-message");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.messageProperty());
+
+        GridPane form = grid();
+        form.addRow(0, new Label("Default runtime"), runtime);
+        form.addRow(1, new Label("Theme"), theme);
+        form.addRow(2, new Label("Registry mirror"), mirror);
+
+        Label whereTitle = new Label("Where Outpost keeps its files");
+        whereTitle.getStyleClass().add("title-4");
+        GridPane where = grid();
+        int row = 0;
+        for (var e : vm.locations().entrySet()) {
+            Label value = new Label(e.getValue());
+            value.getStyleClass().add("monospace");
+            where.addRow(row++, new Label(e.getKey()), value);
+        }
+        Label perms = new Label("These folders are readable by you alone: they hold kubeconfigs and generated secrets.");
+        perms.getStyleClass().add("text-muted");
+
+        root.getChildren().addAll(title, form, new VBox(8, save, message), whereTitle, where, perms);
+        root.setPadding(new Insets(0));
+    }
+
+    private static GridPane grid() {
+        GridPane g = new GridPane();
+        g.setHgap(16);
+        g.setVgap(10);
+        ColumnConstraints label = new ColumnConstraints(140);
+        ColumnConstraints field = new ColumnConstraints();
+        field.setHgrow(Priority.ALWAYS);
+        g.getColumnConstraints().addAll(label, field);
+        return g;
+    }
+
+    @Override
+    public Node root() {
+        return root;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.outpost.desktop.ui.shell;
+
+/** The screens in the navigation, in order. */
+public enum Screen {
+    ENVIRONMENTS("Environments"),
+    MODELS("Models & GPU"),
+    PROFILES("Profiles"),
+    DIAGNOSTICS("Diagnostics"),
+    SETTINGS("Settings");
+
+    private final String title;
+
+    Screen(String title) {
+        this.title = title;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** Node id of the navigation button, for tests and CSS. */
+    public String navId() {
+        return "nav-" + name().toLowerCase();
+    }
+}
