@@ -1,0 +1,52 @@
+package dev.outpost.desktop;
+
+import dev.outpost.stack.doctor.Check;
+import dev.outpost.stack.doctor.CheckStatus;
+import dev.outpost.stack.doctor.DiagnosticProbe;
+import dev.outpost.stack.doctor.Doctor;
+import dev.outpost.stack.platform.HostEnvironment;
+import dev.outpost.stack.platform.OperatingSystem;
+import dev.outpost.stack.process.LocalProcessRunner;
+import dev.outpost.stack.settings.AppDirectories;
+import dev.outpost.stack.settings.SettingsStore;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** AppServices over a temporary home, with probes that report what the test says. */
+public final class TestServices {
+    private TestServices() {
+    }
+
+    public static AppServices withChecks(Path home, List<Check> checks) {
+        HostEnvironment host = new HostEnvironment(OperatingSystem.LINUX, Map.of("OUTPOST_HOME", home.toString()), home);
+        AppDirectories dirs = AppDirectories.forHost(host);
+        List<DiagnosticProbe> probes = checks.stream().map(TestServices::probe).toList();
+        return new AppServices(host, dirs, new SettingsStore(dirs.settingsFile()), new LocalProcessRunner(),
+                new Doctor(probes));
+    }
+
+    public static List<Check> typicalLaptop() {
+        return List.of(
+                Check.ok("engine", "Container engine", "Docker Engine 20.10.24 at unix:///var/run/docker.sock",
+                        Map.of("product", "Docker Engine", "version", "20.10.24")),
+                Check.of("kind", "kind", CheckStatus.MISSING, "kind is not on PATH", Map.of(),
+                        "Install kind: https://kind.sigs.k8s.io/docs/user/quick-start/#installation"),
+                Check.of("gpu", "GPU", CheckStatus.MISSING, "No NVIDIA GPU found", Map.of(),
+                        "Install the NVIDIA driver"));
+    }
+
+    private static DiagnosticProbe probe(Check c) {
+        return new DiagnosticProbe() {
+            @Override
+            public String id() {
+                return c.id();
+            }
+
+            @Override
+            public Check run() {
+                return c;
+            }
+        };
+    }
+}
