@@ -11,6 +11,13 @@ public final class StandardProbes {
     }
 
     public static List<DiagnosticProbe> create(HostEnvironment host, ProcessRunner runner, AppDirectories dirs) {
-        return List.of();
+        return List.of(
+                ToolCheck.kind(host, runner),
+                ToolCheck.k3d(host, runner),
+                ToolCheck.kubectl(host, runner),
+                ToolCheck.ollamaCli(host, runner),
+                new OllamaApiCheck(host),
+                new GpuCheck(host, runner),
+                new SystemCheck(host, dirs.data()));
     }
 }
