@@ -1,0 +1,13 @@
+package dev.outpost.profiles.catalog;
+
+/** The catalog and sample profiles shipped inside Outpost, so it works with no platform configured. */
+public final class BuiltInCatalog {
+    public static final String LABEL = "built-in:";
+
+    private BuiltInCatalog() {
+    }
+
+    public static Layer layer() {
+        return new Layer(LABEL, SourceTree.classpath(BuiltInCatalog.class, "builtin"), true);
+    }
+}
