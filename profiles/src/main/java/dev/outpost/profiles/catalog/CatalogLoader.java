@@ -34,6 +34,7 @@ public final class CatalogLoader {
         Map<String, Parsed<InferenceTarget>> targets = new HashMap<>();
         Map<String, Catalog.CatalogProfile> profiles = new LinkedHashMap<>();
         int files = 0;
+        List<Parsed<Profile>> partialProfiles = new ArrayList<>();
         for (Layer layer : layers) {
             Map<String, String> seenInLayer = new HashMap<>();
             for (SourceFile f : layer.files()) {
@@ -45,7 +46,9 @@ public final class CatalogLoader {
                 String label = layer.label() + f.path();
                 DocumentReader.Result r = reader.read(label, f.content(), kind);
                 problems.addAll(r.problems());
-                if (r.parsed().isEmpty()) {
+                if (!r.valid()) {
+                    r.parsed().filter(p -> p.document() instanceof Profile)
+                            .ifPresent(p -> partialProfiles.add(p.as(Profile.class)));
                     continue;
                 }
                 Parsed<Document> parsed = r.parsed().get();
@@ -74,6 +77,9 @@ public final class CatalogLoader {
             if (own.isEmpty()) {
                 valid.add(p);
             }
+        }
+        for (Parsed<Profile> p : partialProfiles) {
+            ProfileRules.check(p, templates, targets, problems::add);
         }
         return new LoadResult(new Catalog(Optional.ofNullable(platform), templates, targets, valid), problems, files);
     }

@@ -24,7 +24,14 @@ public final class DocumentReader {
 
     private final YamlReader yaml = new YamlReader();
 
+    /**
+     * @param parsed   the document; when {@code problems} is not empty it is partial (what was wrong is left
+     *                 out) and only good for finding further problems, never for use
+     */
     public record Result(Optional<Parsed<Document>> parsed, List<Problem> problems) {
+        public boolean valid() {
+            return parsed.isPresent() && problems.isEmpty();
+        }
     }
 
     /**
@@ -50,17 +57,27 @@ public final class DocumentReader {
             return new Result(Optional.empty(), problems);
         }
         JsonNode json = new ShapeChecker(problems, index).check(root, kind.get().type(), "");
-        if (!problems.isEmpty() || json == null) {
+        index.put("", root.location());
+        boolean shapeProblems = !problems.isEmpty();
+        // A profile with shape problems is still bound, without its bad parts, so its references to the catalog
+        // are checked too and the user sees every problem in one go. Other kinds must be whole to be checked.
+        if (json == null || shapeProblems && (kind.get() != DocumentKind.PROFILE || !hasProfileCore(json))) {
             return new Result(Optional.empty(), problems);
         }
-        index.put("", root.location());
         Document doc = BINDER.treeToValue(json, kind.get().type());
+        if (shapeProblems) {
+            return new Result(Optional.of(new Parsed<>(doc, index)), problems);
+        }
         if (!NAME.matcher(doc.name()).matches()) {
             problems.add(index.problem("metadata.name", "\"" + doc.name()
                     + "\" is not a valid name: use lowercase letters, digits and dashes, at most 63 characters"));
             return new Result(Optional.empty(), problems);
         }
         return new Result(Optional.of(new Parsed<>(doc, index)), problems);
+    }
+
+    private static boolean hasProfileCore(JsonNode json) {
+        return json.path("metadata").hasNonNull("name") && json.path("spec").isObject();
     }
 
     private static Optional<DocumentKind> header(Mapping m, Optional<DocumentKind> expected, LocationIndex index,

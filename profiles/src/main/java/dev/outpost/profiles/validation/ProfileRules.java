@@ -26,15 +26,19 @@ public final class ProfileRules {
         if (s.cluster() != null && s.runtime() == Runtime.DOCKER) {
             report.accept(p.problem("spec.cluster", "applies to the kind and k3d runtimes, not docker"));
         }
-        if (s.services().isEmpty()) {
+        List<ServiceUse> services = s.services() == null ? List.of() : s.services();
+        if (s.services() != null && services.isEmpty()) {
             report.accept(p.problem("spec.services", "needs at least one service"));
         }
         Map<String, Integer> names = new HashMap<>();
         Map<Integer, String> hostPorts = new HashMap<>();
         Set<String> usedTemplates = new TreeSet<>();
-        for (int i = 0; i < s.services().size(); i++) {
-            ServiceUse use = s.services().get(i);
+        for (int i = 0; i < services.size(); i++) {
+            ServiceUse use = services.get(i);
             String at = "spec.services[" + i + "]";
+            if (use == null || use.use() == null) {
+                continue; // already reported by the shape check
+            }
             Parsed<ServiceTemplate> t = templates.get(use.use());
             if (t == null) {
                 report.accept(p.problem(at + ".use", "\"" + use.use() + "\" is not a service in the catalog"
@@ -55,6 +59,7 @@ public final class ProfileRules {
             if (first != null) {
                 report.accept(p.problem(at + (use.name() != null ? ".name" : ".use"), "service name \"" + name
                         + "\" is already used by spec.services[" + first + "]; give one a different name"));
+                continue;
             }
             List<ServiceTemplate.Port> ports = ts.ports() == null ? List.of() : ts.ports();
             Set<String> portNames = new TreeSet<>(ports.stream().map(ServiceTemplate.Port::name).toList());
@@ -79,14 +84,14 @@ public final class ProfileRules {
                 }
             }
         }
-        for (int i = 0; i < s.services().size(); i++) {
-            Parsed<ServiceTemplate> t = templates.get(s.services().get(i).use());
+        for (int i = 0; i < services.size(); i++) {
+            Parsed<ServiceTemplate> t = services.get(i) == null ? null : templates.get(services.get(i).use());
             if (t == null || t.document().spec().dependsOn() == null) {
                 continue;
             }
             for (String dep : t.document().spec().dependsOn()) {
                 if (!usedTemplates.contains(dep)) {
-                    report.accept(p.problem("spec.services[" + i + "]", s.services().get(i).use() + " depends on " + dep
+                    report.accept(p.problem("spec.services[" + i + "]", services.get(i).use() + " depends on " + dep
                             + ", which this profile does not include; add a service with use: " + dep));
                 }
             }
