@@ -1,0 +1,53 @@
+package dev.outpost.profiles.resolve;
+
+import dev.outpost.profiles.Runtime;
+import dev.outpost.profiles.model.Profile;
+import dev.outpost.profiles.model.ServiceTemplate;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A profile resolved against the catalog: everything a runtime needs, nothing left to look up.
+ * Both runtimes (containers and clusters) consume this, never raw YAML. Values that hold
+ * {@code {{secret:NAME}}} are filled by the runtime from the environment's secret store.
+ *
+ * @param digest sha256 over the plan's content: equal digests mean nothing to change
+ */
+public record Plan(String profile, Runtime runtime, List<Service> services, Optional<Cluster> cluster,
+                   Optional<Inference> inference, Optional<Duration> stopAfter, String digest) {
+
+    public Plan {
+        services = List.copyOf(services);
+    }
+
+    public Optional<Service> service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    public record Service(String name, String template, String version, String image, List<Port> ports,
+                          Map<String, String> env, List<String> command, List<String> args, List<Volume> volumes,
+                          ServiceTemplate.Readiness readiness, ServiceTemplate.Resources resources,
+                          Map<String, String> connection, List<String> dependsOn, boolean gpu, String digest) {
+        /** Secret names the service's env refers to. */
+        public List<String> secrets() {
+            return env.values().stream().flatMap(v -> dev.outpost.profiles.validation.Placeholders.in(v).stream())
+                    .filter(p -> p.kind().equals("secret")).map(dev.outpost.profiles.validation.Placeholders.Placeholder::argument)
+                    .distinct().toList();
+        }
+    }
+
+    /** A published port. Host IP is 127.0.0.1: nothing Outpost runs listens on other interfaces unless asked. */
+    public record Port(String name, int containerPort, int hostPort, String hostIp, ServiceTemplate.Protocol protocol) {
+    }
+
+    public record Volume(String name, String mountPath) {
+    }
+
+    public record Cluster(String name, String kubernetesVersion, int workers, List<Profile.PortMapping> ports) {
+    }
+
+    public record Inference(List<String> models, Profile.Placement placement, Optional<String> target) {
+    }
+}
