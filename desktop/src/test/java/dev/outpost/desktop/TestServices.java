@@ -1,5 +1,6 @@
 package dev.outpost.desktop;
 
+import dev.outpost.stack.catalog.CatalogService;
 import dev.outpost.stack.doctor.Check;
 import dev.outpost.stack.doctor.CheckStatus;
 import dev.outpost.stack.doctor.DiagnosticProbe;
@@ -12,6 +13,7 @@ import dev.outpost.stack.settings.SettingsStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** AppServices over a temporary home, with probes that report what the test says. */
 public final class TestServices {
@@ -23,7 +25,7 @@ public final class TestServices {
         AppDirectories dirs = AppDirectories.forHost(host);
         List<DiagnosticProbe> probes = checks.stream().map(TestServices::probe).toList();
         return new AppServices(host, dirs, new SettingsStore(dirs.settingsFile()), new LocalProcessRunner(),
-                new Doctor(probes));
+                new Doctor(probes), new CatalogService(dirs.data(), Optional::empty, Optional::empty));
     }
 
     public static List<Check> typicalLaptop() {

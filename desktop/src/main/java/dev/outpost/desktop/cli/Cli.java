@@ -18,7 +18,13 @@ public final class Cli {
     }
 
     public static int run(String[] args, AppServices services, PrintWriter out, PrintWriter err) {
-        return commandLine(services, out, err).execute(args);
+        try {
+            return commandLine(services, out, err).execute(args);
+        } finally {
+            // print() does not trigger a PrintWriter's auto-flush; make sure nothing stays buffered.
+            out.flush();
+            err.flush();
+        }
     }
 
     static CommandLine commandLine(AppServices services, PrintWriter out, PrintWriter err) {
@@ -29,6 +35,10 @@ public final class Cli {
                 if (cls == DoctorCommand.class) {
                     return cls.cast(new DoctorCommand(services));
                 }
+                // Commands that reach the engine take the services in their constructor.
+                if (ProfileCommand.Base.class.isAssignableFrom(cls)) {
+                    return cls.cast(cls.getDeclaredConstructor(AppServices.class).newInstance(services));
+                }
                 return defaults.create(cls);
             }
         };
@@ -38,7 +48,7 @@ public final class Cli {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean verbose = parseResult.originalArgs().contains("--verbose")
                     || parseResult.originalArgs().contains("-v");
-            commandLine.getErr().println("outpost: " + Redaction.redact(String.valueOf(ex.getMessage())));
+            commandLine.getErr().println("outpost: " + Redaction.redact(Errors.describe(ex)));
             if (verbose) {
                 ex.printStackTrace(commandLine.getErr());
             }

@@ -64,7 +64,7 @@ public final class CatalogLoader {
                     case ServiceTemplate t -> templates.put(t.name(), parsed.as(ServiceTemplate.class));
                     case InferenceTarget t -> targets.put(t.name(), parsed.as(InferenceTarget.class));
                     case Profile p -> profiles.put(p.name(), new Catalog.CatalogProfile(parsed.as(Profile.class),
-                            layer.builtIn() ? ProfileOrigin.BUILT_IN : originFor(f.path())));
+                            layer.origin().orElseGet(() -> originFor(f.path()))));
                 }
             }
         }

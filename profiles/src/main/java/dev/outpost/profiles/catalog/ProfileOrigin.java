@@ -7,5 +7,11 @@ public enum ProfileOrigin {
     /** profiles/team/ in the platform repository, maintained by the platform team. */
     TEAM,
     /** profiles/users/&lt;user&gt;/: the user's own, pushed back from Outpost. */
-    USER
+    USER;
+
+    /** How lists and JSON name it: built-in, team, user. */
+    @com.fasterxml.jackson.annotation.JsonValue
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
 }

@@ -169,7 +169,7 @@ class BadProfileCorpusTest {
         files.add(new SourceFile("catalog/services/a.yaml", a.getBytes(StandardCharsets.UTF_8)));
         files.add(new SourceFile("catalog/services/b.yaml", b.getBytes(StandardCharsets.UTF_8)));
         files.add(new SourceFile("catalog/services/c.yaml", c.getBytes(StandardCharsets.UTF_8)));
-        LoadResult r = loader.load(List.of(new Layer("", files, false)));
+        LoadResult r = loader.load(List.of(new Layer("", files, java.util.Optional.empty())));
         assertThat(r.problems()).extracting(Problem::toString).containsExactlyInAnyOrder(
                 "catalog/services/c.yaml:11:15 spec.dependsOn[0]: \"zookeeper\" is not a service in the catalog",
                 "catalog/services/a.yaml:11:14 spec.dependsOn: dependency cycle: a -> b -> a");
