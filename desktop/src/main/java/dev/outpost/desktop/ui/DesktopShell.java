@@ -51,7 +51,7 @@ public final class DesktopShell {
         Map<Screen, Supplier<ScreenView>> screens = new EnumMap<>(Screen.class);
         screens.put(Screen.ENVIRONMENTS, () -> new EnvironmentsView(new EnvironmentsViewModel(state)));
         screens.put(Screen.MODELS, () -> new ModelsView(new ModelsViewModel(state)));
-        screens.put(Screen.PROFILES, () -> new ProfilesView(new ProfilesViewModel()));
+        screens.put(Screen.PROFILES, () -> new ProfilesView(new ProfilesViewModel(services.catalog(), executor)));
         screens.put(Screen.DIAGNOSTICS, () -> new DiagnosticsView(
                 new DiagnosticsViewModel(state, () -> settings.get().defaultRuntime())));
         screens.put(Screen.SETTINGS, () -> new SettingsView(new SettingsViewModel(services.settings(),

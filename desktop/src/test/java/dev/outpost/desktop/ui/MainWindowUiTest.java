@@ -22,7 +22,7 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class MainWindowUiTest {
     @TempDir
-    static Path home;
+    Path home;
 
     private AppServices services;
 
