@@ -12,6 +12,7 @@ public final class StandardProbes {
 
     public static List<DiagnosticProbe> create(HostEnvironment host, ProcessRunner runner, AppDirectories dirs) {
         return List.of(
+                new ContainerEngineCheck(host),
                 ToolCheck.kind(host, runner),
                 ToolCheck.k3d(host, runner),
                 ToolCheck.kubectl(host, runner),
