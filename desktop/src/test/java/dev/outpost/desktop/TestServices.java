@@ -31,7 +31,7 @@ public final class TestServices {
     public static List<Check> typicalLaptop() {
         return List.of(
                 Check.ok("engine", "Container engine", "Docker Engine 20.10.24 at unix:///var/run/docker.sock",
-                        Map.of("product", "Docker Engine", "version", "20.10.24")),
+                        Map.of("engine", "Docker Engine", "version", "20.10.24")),
                 Check.of("kind", "kind", CheckStatus.MISSING, "kind is not on PATH", Map.of(),
                         "Install kind: https://kind.sigs.k8s.io/docs/user/quick-start/#installation"),
                 Check.of("gpu", "GPU", CheckStatus.MISSING, "No NVIDIA GPU found", Map.of(),

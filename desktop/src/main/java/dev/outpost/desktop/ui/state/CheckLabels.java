@@ -10,7 +10,8 @@ public final class CheckLabels {
 
     /** E.g. "Docker 20.10.24" or "not running": what fits in a status bar cell. */
     public static String brief(Check c) {
-        String product = c.facts().get("product");
+        // The engine check names the product under "engine" (Docker Engine, Podman); others may use "product".
+        String product = c.facts().getOrDefault("engine", c.facts().get("product"));
         String version = c.facts().get("version");
         if (c.status().usable() && product != null) {
             return version == null ? product : product + " " + version;
