@@ -1,6 +1,9 @@
 package dev.outpost.desktop;
 
+import dev.outpost.profiles.credentials.MapTokenStore;
+import dev.outpost.profiles.sync.PlatformConfigStore;
 import dev.outpost.stack.catalog.CatalogService;
+import dev.outpost.stack.catalog.PlatformService;
 import dev.outpost.stack.doctor.Check;
 import dev.outpost.stack.doctor.CheckStatus;
 import dev.outpost.stack.doctor.DiagnosticProbe;
@@ -13,7 +16,6 @@ import dev.outpost.stack.settings.SettingsStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** AppServices over a temporary home, with probes that report what the test says. */
 public final class TestServices {
@@ -24,8 +26,10 @@ public final class TestServices {
         HostEnvironment host = new HostEnvironment(OperatingSystem.LINUX, Map.of("OUTPOST_HOME", home.toString()), home);
         AppDirectories dirs = AppDirectories.forHost(host);
         List<DiagnosticProbe> probes = checks.stream().map(TestServices::probe).toList();
+        PlatformService platform = new PlatformService(new PlatformConfigStore(dirs.config()),
+                dirs.data().resolve("platform/repo"), dirs.config(), new MapTokenStore());
         return new AppServices(host, dirs, new SettingsStore(dirs.settingsFile()), new LocalProcessRunner(),
-                new Doctor(probes), new CatalogService(dirs.data(), Optional::empty, Optional::empty));
+                new Doctor(probes), platform, new CatalogService(dirs.data(), platform::currentTree, platform::userProfiles));
     }
 
     public static List<Check> typicalLaptop() {

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "profile", description = "List, show, validate and create environment profiles.",
         subcommands = {ProfileCommand.ListProfiles.class, ProfileCommand.Show.class, ProfileCommand.Validate.class,
-            ProfileCommand.New.class})
+            ProfileCommand.New.class, SyncCommands.Sync.class, SyncCommands.Push.class, SyncCommands.Resolve.class})
 final class ProfileCommand {
 
     /** Shared by the subcommands: where output goes, and the engine. */
