@@ -11,8 +11,10 @@ import dev.outpost.desktop.ui.models.ModelsView;
 import dev.outpost.desktop.ui.models.ModelsViewModel;
 import dev.outpost.desktop.ui.profiles.ProfilesView;
 import dev.outpost.desktop.ui.profiles.ProfilesViewModel;
+import dev.outpost.desktop.ui.profiles.SyncViewModel;
 import dev.outpost.desktop.ui.settings.SettingsView;
 import dev.outpost.desktop.ui.settings.SettingsViewModel;
+import dev.outpost.desktop.ui.settings.PlatformSettingsViewModel;
 import dev.outpost.desktop.ui.shell.MainViewModel;
 import dev.outpost.desktop.ui.shell.MainWindow;
 import dev.outpost.desktop.ui.shell.Screen;
@@ -51,7 +53,10 @@ public final class DesktopShell {
         Map<Screen, Supplier<ScreenView>> screens = new EnumMap<>(Screen.class);
         screens.put(Screen.ENVIRONMENTS, () -> new EnvironmentsView(new EnvironmentsViewModel(state)));
         screens.put(Screen.MODELS, () -> new ModelsView(new ModelsViewModel(state)));
-        screens.put(Screen.PROFILES, () -> new ProfilesView(new ProfilesViewModel(services.catalog(), executor)));
+        screens.put(Screen.PROFILES, () -> {
+            ProfilesViewModel profiles = new ProfilesViewModel(services.catalog(), executor);
+            return new ProfilesView(profiles, new SyncViewModel(services.platform(), executor, profiles::refresh));
+        });
         screens.put(Screen.DIAGNOSTICS, () -> new DiagnosticsView(
                 new DiagnosticsViewModel(state, () -> settings.get().defaultRuntime())));
         screens.put(Screen.SETTINGS, () -> new SettingsView(new SettingsViewModel(services.settings(),
@@ -61,7 +66,7 @@ public final class DesktopShell {
                     if (before.defaultRuntime() != saved.defaultRuntime()) {
                         state.refresh(saved.defaultRuntime());
                     }
-                })));
+                }), new PlatformSettingsViewModel(services.platform(), executor)));
         window = new MainWindow(main, screens, new StatusBarView(new StatusBarViewModel(state)));
         if (loaded.problem().isPresent()) {
             // Say so where the user will look: Settings shows the message and where the bad file went.

@@ -10,6 +10,9 @@ import java.util.function.Consumer;
 public interface UiExecutor {
     <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure);
 
+    /** Hands an update (progress, say) from a worker thread to the UI thread. */
+    void onUi(Runnable update);
+
     /** Work on a virtual thread, callbacks through {@code Platform.runLater}. */
     static UiExecutor fx() {
         return new UiExecutor() {
@@ -23,6 +26,11 @@ public interface UiExecutor {
                         javafx.application.Platform.runLater(() -> onFailure.accept(e));
                     }
                 });
+            }
+
+            @Override
+            public void onUi(Runnable update) {
+                javafx.application.Platform.runLater(update);
             }
         };
     }
@@ -39,6 +47,11 @@ public interface UiExecutor {
                     return;
                 }
                 onSuccess.accept(result);
+            }
+
+            @Override
+            public void onUi(Runnable update) {
+                update.run();
             }
         };
     }

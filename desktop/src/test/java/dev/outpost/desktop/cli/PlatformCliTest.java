@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outpost.desktop.AppServices;
 import dev.outpost.desktop.TestServices;
+import dev.outpost.desktop.UpstreamRepo;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -29,27 +30,10 @@ class PlatformCliTest {
     @BeforeEach
     void platform() throws Exception {
         services = TestServices.withChecks(tmp.resolve("home"), TestServices.typicalLaptop());
-        bare = tmp.resolve("platform.git");
-        Git.init().setBare(true).setInitialBranch("main").setDirectory(bare.toFile()).call().close();
-        upstreamWork = tmp.resolve("upstream");
-        try (Git git = Git.cloneRepository().setURI(bare.toUri().toString()).setDirectory(upstreamWork.toFile()).call()) {
-            Files.createDirectories(upstreamWork.resolve("profiles/team"));
-            Files.writeString(upstreamWork.resolve("profiles/team/search.yaml"), """
-                    apiVersion: outpost.dev/v1
-                    kind: Profile
-                    metadata:
-                      name: search
-                      description: Team search stack
-                    spec:
-                      services:
-                        - use: opensearch
-                    """);
-            git.add().addFilepattern(".").call();
-            git.commit().setMessage("Team search profile").setAuthor("Platform Team", "platform@example.com").call();
-            // A clone of an empty repository starts on JGit's default branch; the platform follows main.
-            git.branchRename().setNewName("main").call();
-            git.push().setRefSpecs(new RefSpec("main:main")).call();
-        }
+        UpstreamRepo upstream = UpstreamRepo.create(tmp)
+                .commit("profiles/team/search.yaml", UpstreamRepo.profile("search", "opensearch"), "Team search profile");
+        bare = upstream.bare;
+        upstreamWork = upstream.work;
     }
 
     private int run(String... args) {

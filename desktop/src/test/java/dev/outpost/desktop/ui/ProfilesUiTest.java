@@ -5,6 +5,9 @@ import static org.testfx.util.WaitForAsyncUtils.waitFor;
 
 import dev.outpost.desktop.AppServices;
 import dev.outpost.desktop.TestServices;
+import dev.outpost.desktop.UpstreamRepo;
+import dev.outpost.profiles.sync.PlatformConfig;
+import java.util.Optional;
 import dev.outpost.desktop.ui.shell.Screen;
 import dev.outpost.stack.catalog.CatalogSnapshot.ProfileEntry;
 import java.nio.file.Files;
@@ -65,6 +68,27 @@ class ProfilesUiTest {
         assertThat(details).contains("cannot be used until these are fixed")
                 .contains("broken.yaml:8:16 spec.services[0].version: \"99\" is not offered by catalog service postgres"
                         + " (offered: 15, 16, 17)");
+    }
+
+    @Test
+    void syncsFromThePlatformRepositoryAndTheListUpdates(FxRobot robot) throws Exception {
+        UpstreamRepo upstream = UpstreamRepo.create(home.resolve("git"))
+                .commit("profiles/team/search.yaml", UpstreamRepo.profile("search", "opensearch"), "Team search profile");
+        services.platform().configure(PlatformConfig.of(upstream.bare.toString(), "ann"), Optional.empty());
+
+        robot.clickOn("#" + Screen.PROFILES.navId());
+        waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#sync-button").queryButton().isDisabled());
+        assertThat(robot.lookup("#sync-platform").queryAs(Label.class).getText()).contains("not synced yet");
+        assertThat(list(robot).getItems()).extracting(ProfileEntry::name).doesNotContain("search");
+
+        robot.clickOn("#sync-button");
+        waitFor(15, TimeUnit.SECONDS, () -> list(robot).getItems().stream().anyMatch(e -> e.name().equals("search")));
+        assertThat(list(robot).getItems()).filteredOn(e -> e.name().equals("search")).singleElement()
+                .extracting(e -> e.origin().id()).isEqualTo("team");
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#sync-platform").queryAs(Label.class).getText()
+                .contains("using "));
+        assertThat(robot.lookup("#sync-result").queryAs(Label.class).getText()).startsWith("Now using ")
+                .contains("search.yaml");
     }
 
     @Test

@@ -17,6 +17,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
@@ -31,7 +32,7 @@ import javafx.scene.layout.VBox;
 public final class ProfilesView implements ScreenView {
     private final VBox root = new VBox(12);
 
-    public ProfilesView(ProfilesViewModel vm) {
+    public ProfilesView(ProfilesViewModel vm, SyncViewModel sync) {
         root.setId("profiles-screen");
         Label title = new Label("Profiles");
         title.getStyleClass().add("title-2");
@@ -68,8 +69,77 @@ public final class ProfilesView implements ScreenView {
         split.setDividerPositions(0.38);
         VBox.setVgrow(split, Priority.ALWAYS);
 
-        root.getChildren().addAll(title, header, split, newProfileForm(vm));
+        root.getChildren().addAll(title, header, syncBar(sync), conflicts(sync), split, newProfileForm(vm));
         vm.refresh();
+        sync.refreshStatus();
+    }
+
+    private static Node syncBar(SyncViewModel sync) {
+        Label platform = new Label();
+        platform.setId("sync-platform");
+        platform.setWrapText(true);
+        platform.textProperty().bind(sync.platformStatusProperty());
+        Button syncButton = new Button("Sync");
+        syncButton.setId("sync-button");
+        syncButton.getStyleClass().add("accent");
+        syncButton.disableProperty().bind(sync.busyProperty().or(sync.configuredProperty().not()));
+        syncButton.setOnAction(e -> sync.sync());
+        Button push = new Button("Push my profiles");
+        push.setId("push-button");
+        push.disableProperty().bind(sync.busyProperty().or(sync.configuredProperty().not()));
+        push.setOnAction(e -> sync.push());
+        Button cancel = new Button("Cancel");
+        cancel.setId("sync-cancel");
+        cancel.visibleProperty().bind(sync.busyProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        cancel.setOnAction(e -> sync.cancel());
+        ProgressBar bar = new ProgressBar();
+        bar.progressProperty().bind(sync.progressProperty());
+        bar.visibleProperty().bind(sync.busyProperty());
+        bar.managedProperty().bind(bar.visibleProperty());
+        Label step = new Label();
+        step.textProperty().bind(sync.progressTextProperty());
+        step.getStyleClass().add("text-muted");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox row = new HBox(10, platform, spacer, bar, step, cancel, syncButton, push);
+        row.setAlignment(Pos.CENTER_LEFT);
+        Label result = new Label();
+        result.setId("sync-result");
+        result.setWrapText(true);
+        result.textProperty().bind(sync.resultProperty());
+        result.visibleProperty().bind(sync.resultProperty().isNotEmpty());
+        result.managedProperty().bind(result.visibleProperty());
+        return new VBox(6, row, result);
+    }
+
+    private static Node conflicts(SyncViewModel sync) {
+        VBox box = new VBox(8);
+        box.setId("sync-conflicts");
+        Runnable rebuild = () -> box.getChildren().setAll(sync.conflicts().stream().map(f -> {
+            Label path = new Label(f.path() + " changed here and upstream");
+            path.getStyleClass().add("check-title");
+            TextArea mine = new TextArea(f.mine().orElse("(deleted here)"));
+            TextArea theirs = new TextArea(f.theirs().orElse("(deleted upstream)"));
+            for (TextArea t : new TextArea[] {mine, theirs}) {
+                t.setEditable(false);
+                t.setPrefRowCount(6);
+            }
+            Button keep = new Button("Keep mine");
+            keep.setOnAction(e -> sync.resolve(f, dev.outpost.profiles.sync.Choice.MINE));
+            Button take = new Button("Take upstream's");
+            take.setOnAction(e -> sync.resolve(f, dev.outpost.profiles.sync.Choice.THEIRS));
+            HBox versions = new HBox(10, new VBox(4, new Label("Yours"), mine, keep),
+                    new VBox(4, new Label("Upstream"), theirs, take));
+            HBox.setHgrow(versions.getChildren().get(0), Priority.ALWAYS);
+            HBox.setHgrow(versions.getChildren().get(1), Priority.ALWAYS);
+            VBox card = new VBox(6, path, versions);
+            card.getStyleClass().add("check-card");
+            card.setPadding(new Insets(10));
+            return (Node) card;
+        }).toList());
+        sync.conflicts().addListener((ListChangeListener<dev.outpost.profiles.sync.ConflictedFile>) c -> rebuild.run());
+        return box;
     }
 
     private static Node newProfileForm(ProfilesViewModel vm) {

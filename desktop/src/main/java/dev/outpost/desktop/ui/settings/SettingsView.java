@@ -8,6 +8,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -18,7 +19,7 @@ import javafx.util.StringConverter;
 public final class SettingsView implements ScreenView {
     private final VBox root = new VBox(14);
 
-    public SettingsView(SettingsViewModel vm) {
+    public SettingsView(SettingsViewModel vm, PlatformSettingsViewModel platform) {
         root.setId("settings-screen");
         Label title = new Label("Settings");
         title.getStyleClass().add("title-2");
@@ -75,8 +76,39 @@ public final class SettingsView implements ScreenView {
         Label perms = new Label("These folders are readable by you alone: they hold kubeconfigs and generated secrets.");
         perms.getStyleClass().add("text-muted");
 
-        root.getChildren().addAll(title, form, new VBox(8, save, message), whereTitle, where, perms);
+        root.getChildren().addAll(title, form, new VBox(8, save, message), platformForm(platform), whereTitle, where, perms);
         root.setPadding(new Insets(0));
+    }
+
+    private static Node platformForm(PlatformSettingsViewModel vm) {
+        Label heading = new Label("Platform repository");
+        heading.getStyleClass().add("title-4");
+        TextField url = new TextField();
+        url.setId("platform-url");
+        url.setPromptText("https://git.company.internal/platform/idp.git, git@host:path, or a local path");
+        url.textProperty().bindBidirectional(vm.urlProperty());
+        TextField branch = new TextField();
+        branch.textProperty().bindBidirectional(vm.branchProperty());
+        TextField user = new TextField();
+        user.setId("platform-user");
+        user.textProperty().bindBidirectional(vm.userProperty());
+        javafx.scene.control.PasswordField token = new javafx.scene.control.PasswordField();
+        token.setId("platform-token");
+        token.setPromptText("access token (kept in the OS keychain)");
+        token.textProperty().bindBidirectional(vm.tokenProperty());
+        Button save = new Button("Save platform");
+        save.setId("platform-save");
+        save.setOnAction(e -> vm.save());
+        Label message = new Label();
+        message.setId("platform-message");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.messageProperty());
+        GridPane g = grid();
+        g.addRow(0, new Label("URL"), url);
+        g.addRow(1, new Label("Branch"), branch);
+        g.addRow(2, new Label("Your name"), user);
+        g.addRow(3, new Label("Token"), token);
+        return new VBox(10, heading, g, save, message);
     }
 
     private static GridPane grid() {
@@ -92,6 +124,9 @@ public final class SettingsView implements ScreenView {
 
     @Override
     public Node root() {
-        return root;
+        ScrollPane scroll = new ScrollPane(root);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
     }
 }
