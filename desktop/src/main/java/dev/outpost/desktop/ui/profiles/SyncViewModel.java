@@ -34,6 +34,7 @@ public final class SyncViewModel {
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
     private final ObservableList<ConflictedFile> conflicts = FXCollections.observableArrayList();
     private volatile AtomicBoolean cancel = new AtomicBoolean();
+    private volatile java.time.LocalTime lastSync;
 
     /** @param afterChange reloads the profile list once the repository changed */
     public SyncViewModel(PlatformService platform, UiExecutor executor, Runnable afterChange) {
@@ -55,12 +56,14 @@ public final class SyncViewModel {
         return platform.config().map(c -> "Platform: " + c.url() + " (" + c.branch() + ") · "
                 + platform.lastGood().map(g -> "using " + g.shortId() + " " + g.subject()
                         + " of " + g.committedAt().toString().substring(0, 16).replace('T', ' '))
-                        .orElse("not synced yet"))
+                        .orElse("not synced yet")
+                + (lastSync == null ? "" : " · last sync " + lastSync.withNano(0)))
                 .orElse("No platform configured: the built-in catalog is in use. Set one in Settings.");
     }
 
     public void sync() {
         start("Syncing", listener -> platform.sync(listener, cancel::get), r -> {
+            lastSync = java.time.LocalTime.now();
             switch (r) {
                 case SyncResult.Updated u -> {
                     result.set("Now using " + u.current().shortId() + ": " + String.join("; ", u.changes().describe()));
