@@ -11,8 +11,7 @@ import dev.outpost.profiles.resolve.Plan;
 import dev.outpost.profiles.resolve.ResolveOptions;
 import dev.outpost.profiles.resolve.Resolver;
 import dev.outpost.profiles.validation.Problem;
-import dev.outpost.stack.settings.AtomicFiles;
-import dev.outpost.stack.settings.OwnerOnly;
+import dev.outpost.profiles.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -98,8 +97,8 @@ public final class CatalogService {
             throw new FileAlreadyExistsException(target.toString(), null, "a profile file is already there");
         }
         Files.createDirectories(dir.getParent());
-        OwnerOnly.createDirectories(dir);
-        AtomicFiles.write(target, yaml.getBytes(StandardCharsets.UTF_8));
+        PrivateFiles.createDirectories(dir);
+        PrivateFiles.writeAtomically(target, yaml.getBytes(StandardCharsets.UTF_8));
         return new Created(Optional.of(target), List.of());
     }
 

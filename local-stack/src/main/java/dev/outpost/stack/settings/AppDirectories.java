@@ -1,6 +1,7 @@
 package dev.outpost.stack.settings;
 
 import dev.outpost.stack.platform.HostEnvironment;
+import dev.outpost.profiles.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -62,7 +63,7 @@ public record AppDirectories(Path config, Path data, Path state, Path cache) {
     /** Creates every directory owner-only, tightening ones that already exist. */
     public AppDirectories ensureCreated() throws IOException {
         for (Path p : new Path[] {config, data, state, cache, logs()}) {
-            OwnerOnly.createDirectories(p);
+            PrivateFiles.createDirectories(p);
         }
         return this;
     }

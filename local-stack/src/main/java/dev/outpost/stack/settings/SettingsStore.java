@@ -1,5 +1,6 @@
 package dev.outpost.stack.settings;
 
+import dev.outpost.profiles.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -73,8 +74,8 @@ public final class SettingsStore {
     }
 
     public void save(Settings settings) throws IOException {
-        OwnerOnly.createDirectories(file.toAbsolutePath().getParent());
-        AtomicFiles.write(file, json.writeValueAsBytes(settings));
+        PrivateFiles.createDirectories(file.toAbsolutePath().getParent());
+        PrivateFiles.writeAtomically(file, json.writeValueAsBytes(settings));
     }
 
     private static String firstLine(String s) {
