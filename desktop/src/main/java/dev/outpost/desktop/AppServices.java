@@ -3,6 +3,7 @@ package dev.outpost.desktop;
 import dev.outpost.stack.catalog.CatalogService;
 import dev.outpost.stack.catalog.PlatformService;
 import dev.outpost.stack.doctor.Doctor;
+import dev.outpost.stack.environment.EnvironmentService;
 import dev.outpost.stack.doctor.StandardProbes;
 import dev.outpost.stack.platform.HostEnvironment;
 import dev.outpost.stack.process.LocalProcessRunner;
@@ -15,7 +16,8 @@ import dev.outpost.stack.settings.SettingsStore;
  * home and their own probes.
  */
 public record AppServices(HostEnvironment host, AppDirectories directories, SettingsStore settings,
-                          ProcessRunner runner, Doctor doctor, PlatformService platform, CatalogService catalog) {
+                          ProcessRunner runner, Doctor doctor, PlatformService platform, CatalogService catalog,
+                          EnvironmentService environments) {
 
     public static AppServices forHost(HostEnvironment host) {
         AppDirectories dirs = AppDirectories.forHost(host);
@@ -23,6 +25,7 @@ public record AppServices(HostEnvironment host, AppDirectories directories, Sett
         PlatformService platform = new PlatformService(dirs.config(), dirs.data());
         return new AppServices(host, dirs, new SettingsStore(dirs.settingsFile()), runner,
                 new Doctor(StandardProbes.create(host, runner, dirs)), platform,
-                new CatalogService(dirs.data(), platform::currentTree, platform::userProfiles));
+                new CatalogService(dirs.data(), platform::currentTree, platform::userProfiles),
+                new EnvironmentService(host, platform::tokens, AppInfo.version()));
     }
 }

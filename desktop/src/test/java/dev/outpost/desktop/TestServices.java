@@ -5,6 +5,7 @@ import dev.outpost.profiles.sync.PlatformConfigStore;
 import dev.outpost.stack.catalog.CatalogService;
 import dev.outpost.stack.catalog.PlatformService;
 import dev.outpost.stack.doctor.Check;
+import dev.outpost.stack.environment.EnvironmentService;
 import dev.outpost.stack.doctor.CheckStatus;
 import dev.outpost.stack.doctor.DiagnosticProbe;
 import dev.outpost.stack.doctor.Doctor;
@@ -29,7 +30,8 @@ public final class TestServices {
         PlatformService platform = new PlatformService(new PlatformConfigStore(dirs.config()),
                 dirs.data().resolve("platform/repo"), dirs.config(), new MapTokenStore());
         return new AppServices(host, dirs, new SettingsStore(dirs.settingsFile()), new LocalProcessRunner(),
-                new Doctor(probes), platform, new CatalogService(dirs.data(), platform::currentTree, platform::userProfiles));
+                new Doctor(probes), platform, new CatalogService(dirs.data(), platform::currentTree, platform::userProfiles),
+                new EnvironmentService(host, platform::tokens, "test"));
     }
 
     public static List<Check> typicalLaptop() {

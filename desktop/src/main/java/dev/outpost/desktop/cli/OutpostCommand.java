@@ -12,8 +12,10 @@ import picocli.CommandLine.Mixin;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:Success (doctor: ready for the chosen runtime).", "1:Failure, or a problem found.",
             "2:Invalid command line."},
-        subcommands = {DoctorCommand.class, ProfileCommand.class, PlatformCommand.class, VersionCommand.class,
-            HelpCommand.class})
+        subcommands = {DoctorCommand.class, EnvironmentCommands.Up.class, EnvironmentCommands.Status.class,
+            EnvironmentCommands.Stop.class, EnvironmentCommands.Start.class, EnvironmentCommands.Down.class,
+            EnvironmentCommands.Logs.class, EnvironmentCommands.Env.class, ProfileCommand.class, PlatformCommand.class,
+            VersionCommand.class, HelpCommand.class})
 final class OutpostCommand implements Runnable {
     @Mixin
     OutputOptions output;

@@ -1,0 +1,218 @@
+package dev.outpost.desktop.cli;
+
+import dev.outpost.desktop.AppServices;
+import dev.outpost.profiles.resolve.Plan;
+import dev.outpost.profiles.resolve.ResolveOptions;
+import dev.outpost.stack.environment.EnvironmentEngine;
+import dev.outpost.stack.environment.EnvironmentStatus;
+import dev.outpost.stack.environment.ServiceStatus;
+import dev.outpost.stack.environment.UpListener;
+import dev.outpost.stack.environment.UpOptions;
+import dev.outpost.stack.settings.Settings;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** up, status, stop, start, down, logs, env: environments on the container engine. */
+final class EnvironmentCommands {
+    private EnvironmentCommands() {
+    }
+
+    /** Shared by the commands that take a profile. */
+    abstract static class WithProfile extends ProfileCommand.Base {
+        @Parameters(paramLabel = "PROFILE", description = "The profile (and environment) name.")
+        String profile;
+
+        WithProfile(AppServices services) {
+            super(services);
+        }
+
+        EnvironmentEngine engine() {
+            return services.environments().engine();
+        }
+
+        Plan plan() throws Exception {
+            Settings s = settings();
+            return catalog().resolve(catalog().load(), profile, new ResolveOptions(s.registryMirror(), s.defaultRuntime()));
+        }
+
+        UpListener progress() {
+            if (output.json()) {
+                return UpListener.NONE;
+            }
+            var err = spec.commandLine().getErr();
+            return (service, step, detail) -> err.printf("  %-12s %-12s %s%n", service, step.name().toLowerCase(),
+                    detail == null ? "" : detail);
+        }
+
+        int printStatus(EnvironmentStatus st, Map<String, Map<String, String>> connections) {
+            if (output.json()) {
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("name", st.name());
+                json.put("state", st.state());
+                json.put("services", st.services());
+                if (connections != null) {
+                    json.put("connections", connections);
+                }
+                out().println(Json.write(json));
+                return ExitCodes.OK;
+            }
+            out().println(st.name() + ": " + st.state());
+            Table t = new Table("SERVICE", "STATE", "PORTS", "IMAGE");
+            for (ServiceStatus s : st.services()) {
+                t.row(s.name(), s.state(), String.join(", ", s.ports()), s.image());
+            }
+            out().print(t.render());
+            if (connections != null) {
+                connections.forEach((svc, c) -> c.forEach((k, v) -> out().printf("  %s %s: %s%n", svc, k, v)));
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "up", description = {"Start a profile's services as containers: pull, create, start in dependency order, "
+            + "wait until ready.", "Ports bind 127.0.0.1. A running environment is reconciled. A failure rolls back."})
+    static final class Up extends WithProfile {
+        @Option(names = "--keep-on-failure", description = "Leave what a failed up created, for inspection.")
+        boolean keep;
+
+        Up(AppServices services) {
+            super(services);
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            Plan plan = plan();
+            if (plan.runtime().needsCluster()) {
+                throw new IllegalArgumentException(profile + " uses the " + plan.runtime().id()
+                        + " runtime; local clusters are not available in this version yet");
+            }
+            EnvironmentStatus st = engine().up(plan, new UpOptions(keep), progress());
+            return printStatus(st, engine().connections(plan));
+        }
+    }
+
+    @Command(name = "status", description = "The environment's services as the engine reports them; with no profile, all.")
+    static final class Status extends ProfileCommand.Base {
+        @Parameters(paramLabel = "PROFILE", arity = "0..1")
+        String profile;
+
+        Status(AppServices services) {
+            super(services);
+        }
+
+        @Override
+        public Integer call() {
+            EnvironmentEngine engine = services.environments().engine();
+            List<EnvironmentStatus> all = profile == null ? engine.list() : List.of(engine.status(profile));
+            if (output.json()) {
+                out().println(Json.write(profile == null ? all : all.getFirst()));
+                return ExitCodes.OK;
+            }
+            if (all.isEmpty()) {
+                out().println("No environments.");
+            }
+            Table t = new Table("ENVIRONMENT", "STATE", "SERVICES");
+            all.forEach(e -> t.row(e.name(), e.state(), String.join(", ", e.services().stream()
+                    .map(s -> s.name() + " (" + s.state() + ")").toList())));
+            out().print(t.render());
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "stop", description = "Stop the environment's containers; data is kept.")
+    static final class Stop extends WithProfile {
+        Stop(AppServices services) {
+            super(services);
+        }
+
+        @Override
+        public Integer call() {
+            return printStatus(engine().stop(profile), null);
+        }
+    }
+
+    @Command(name = "start", description = "Start a stopped environment again and wait until it is ready.")
+    static final class Start extends WithProfile {
+        Start(AppServices services) {
+            super(services);
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            Plan plan = plan();
+            return printStatus(engine().up(plan, UpOptions.defaults(), progress()), engine().connections(plan));
+        }
+    }
+
+    @Command(name = "down", description = "Remove the environment's containers and network; volumes are kept unless --purge.")
+    static final class Down extends WithProfile {
+        @Option(names = "--purge", description = "Also delete the volumes: the environment's data is lost.")
+        boolean purge;
+
+        Down(AppServices services) {
+            super(services);
+        }
+
+        @Override
+        public Integer call() {
+            engine().down(profile, purge);
+            if (output.json()) {
+                out().println(Json.write(Map.of("name", profile, "removed", true, "volumesRemoved", purge)));
+            } else {
+                out().println(profile + " removed" + (purge ? " with its data" : "; its data volumes are kept"));
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "logs", description = "The last log lines of one service, or of all.")
+    static final class Logs extends WithProfile {
+        @Parameters(paramLabel = "SERVICE", arity = "0..1")
+        String service;
+
+        @Option(names = {"-n", "--tail"}, defaultValue = "100", description = "How many lines (default ${DEFAULT-VALUE}).")
+        int tail;
+
+        Logs(AppServices services) {
+            super(services);
+        }
+
+        @Override
+        public Integer call() {
+            EnvironmentStatus st = engine().status(profile);
+            List<String> names = service != null ? List.of(service) : st.services().stream().map(ServiceStatus::name).toList();
+            Map<String, List<String>> logs = new LinkedHashMap<>();
+            for (String n : names) {
+                logs.put(n, engine().logs(profile, n, tail));
+            }
+            if (output.json()) {
+                out().println(Json.write(logs));
+            } else {
+                logs.forEach((n, lines) -> lines.forEach(l -> out().println(names.size() > 1 ? n + " | " + l : l)));
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "env", description = "Connection strings as a .env file (KEY=value), secrets filled in.")
+    static final class Env extends WithProfile {
+        Env(AppServices services) {
+            super(services);
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            Plan plan = plan();
+            if (output.json()) {
+                out().println(Json.write(engine().connections(plan)));
+            } else {
+                engine().dotEnv(plan).forEach(out()::println);
+            }
+            return ExitCodes.OK;
+        }
+    }
+}
