@@ -51,7 +51,8 @@ public final class DesktopShell {
         state = new WorkstationState(services.doctor(), executor);
 
         Map<Screen, Supplier<ScreenView>> screens = new EnumMap<>(Screen.class);
-        screens.put(Screen.ENVIRONMENTS, () -> new EnvironmentsView(new EnvironmentsViewModel(state)));
+        screens.put(Screen.ENVIRONMENTS, () -> new EnvironmentsView(new EnvironmentsViewModel(state, services.catalog(),
+                services.environments(), settings::get, executor)));
         screens.put(Screen.MODELS, () -> new ModelsView(new ModelsViewModel(state)));
         screens.put(Screen.PROFILES, () -> {
             ProfilesViewModel profiles = new ProfilesViewModel(services.catalog(), executor);

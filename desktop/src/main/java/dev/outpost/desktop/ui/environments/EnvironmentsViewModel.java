@@ -1,42 +1,169 @@
 package dev.outpost.desktop.ui.environments;
 
+import dev.outpost.desktop.ui.UiExecutor;
 import dev.outpost.desktop.ui.state.CheckLabels;
 import dev.outpost.desktop.ui.state.WorkstationState;
-import dev.outpost.stack.doctor.DoctorReport;
+import dev.outpost.profiles.Runtime;
+import dev.outpost.profiles.resolve.Plan;
+import dev.outpost.profiles.resolve.ResolveOptions;
+import dev.outpost.stack.catalog.CatalogService;
+import dev.outpost.stack.catalog.CatalogSnapshot;
+import dev.outpost.stack.environment.EnvironmentService;
+import dev.outpost.stack.environment.EnvironmentStatus;
+import dev.outpost.stack.environment.UpListener;
+import dev.outpost.stack.environment.UpOptions;
+import dev.outpost.stack.secrets.Redaction;
+import dev.outpost.stack.settings.Settings;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 
 /**
- * Environments are created from profiles by a later feature; until then this screen says what the
- * workstation can run today (from the doctor) and what is coming.
+ * A card per profile that runs on containers, with one-click start and stop, each service's step
+ * while it comes up, and the logs of the selected service.
  */
 public final class EnvironmentsViewModel {
+    private final CatalogService catalog;
+    private final EnvironmentService environments;
+    private final Supplier<Settings> settings;
+    private final UiExecutor executor;
     private final ReadOnlyStringWrapper readiness = new ReadOnlyStringWrapper("Checking the container engine…");
+    private final ObservableList<EnvironmentCard> cards = FXCollections.observableArrayList();
+    /** environment → service → the step it is at, while an action runs. */
+    private final ObservableMap<String, String> steps = FXCollections.observableHashMap();
+    private final ObservableMap<String, String> busy = FXCollections.observableHashMap();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper logs = new ReadOnlyStringWrapper("");
 
-    public EnvironmentsViewModel(WorkstationState state) {
-        state.reportProperty().addListener((obs, old, r) -> apply(r));
-        apply(state.reportProperty().get());
+    public EnvironmentsViewModel(WorkstationState state, CatalogService catalog, EnvironmentService environments,
+                                 Supplier<Settings> settings, UiExecutor executor) {
+        this.catalog = catalog;
+        this.environments = environments;
+        this.settings = settings;
+        this.executor = executor;
+        state.reportProperty().addListener((obs, old, r) -> {
+            if (r != null) {
+                r.check("engine").ifPresent(c -> readiness.set(c.status().usable()
+                        ? "Container engine: " + CheckLabels.brief(c)
+                        : "No container engine answers. See Diagnostics for how to start one."));
+            }
+        });
     }
 
-    private void apply(DoctorReport r) {
-        if (r == null) {
+    public void refresh() {
+        executor.run(this::load, cards::setAll, e -> message.set(error(e)));
+    }
+
+    private List<EnvironmentCard> load() throws Exception {
+        CatalogSnapshot snap = catalog.load();
+        Settings s = settings.get();
+        ResolveOptions options = new ResolveOptions(s.registryMirror(), s.defaultRuntime());
+        Map<String, EnvironmentStatus> running = new LinkedHashMap<>();
+        try {
+            environments.engine().list().forEach(st -> running.put(st.name(), st));
+        } catch (RuntimeException e) {
+            message.set("The container engine did not answer: " + error(e));
+        }
+        List<EnvironmentCard> out = new ArrayList<>();
+        for (var p : snap.catalog().profiles()) {
+            Plan plan = catalog.resolve(snap, p.name(), options);
+            if (plan.runtime() != Runtime.DOCKER) {
+                continue;
+            }
+            EnvironmentStatus st = running.get(p.name());
+            out.add(new EnvironmentCard(p.name(), p.profile().metadata().description(), plan.runtime().id(),
+                    st == null ? "absent" : st.state(), st == null ? List.of() : st.services(),
+                    st == null ? Map.of() : environments.engine().connections(plan)));
+        }
+        return out;
+    }
+
+    public void start(String name) {
+        act(name, "Starting", () -> {
+            Plan plan = plan(name);
+            environments.engine().up(plan, UpOptions.defaults(), listener(name));
+            return null;
+        });
+    }
+
+    public void stop(String name) {
+        act(name, "Stopping", () -> {
+            environments.engine().stop(name);
+            return null;
+        });
+    }
+
+    public void remove(String name, boolean purge) {
+        act(name, purge ? "Removing with data" : "Removing", () -> {
+            environments.engine().down(name, purge);
+            return null;
+        });
+    }
+
+    public void showLogs(String env, String service) {
+        executor.run(() -> String.join("\n", environments.engine().logs(env, service, 200)), logs::set,
+                e -> logs.set(error(e)));
+    }
+
+    private Plan plan(String name) throws Exception {
+        Settings s = settings.get();
+        return catalog.resolve(catalog.load(), name, new ResolveOptions(s.registryMirror(), s.defaultRuntime()));
+    }
+
+    private UpListener listener(String env) {
+        return (service, step, detail) -> executor.onUi(() -> steps.put(env + "/" + service,
+                step.name().toLowerCase().replace('_', ' ') + (detail == null || detail.isEmpty() ? "" : ": " + detail)));
+    }
+
+    private void act(String name, String what, java.util.concurrent.Callable<Void> work) {
+        if (busy.containsKey(name)) {
             return;
         }
-        r.check("engine").ifPresent(c -> readiness.set(c.status().usable()
-                ? "Container engine ready: " + CheckLabels.brief(c) + ". No environments yet."
-                : "No container engine answers. See Diagnostics for how to start one."));
+        busy.put(name, what + "…");
+        message.set("");
+        executor.run(work, ok -> {
+            busy.remove(name);
+            steps.keySet().removeIf(k -> k.startsWith(name + "/"));
+            refresh();
+        }, e -> {
+            busy.remove(name);
+            message.set(name + ": " + error(e));
+            refresh();
+        });
+    }
+
+    private static String error(Throwable e) {
+        return Redaction.redact(e.getMessage() == null ? e.toString() : e.getMessage());
     }
 
     public ReadOnlyStringProperty readinessProperty() {
         return readiness.getReadOnlyProperty();
     }
 
-    public List<String> upcoming() {
-        return List.of(
-                "One-click environments from profiles: Postgres, Redis, Kafka, MinIO, Qdrant and more, bound to 127.0.0.1",
-                "Start, stop and remove with progress per service, and connection strings to copy",
-                "The same services in a local kind or k3d cluster shaped like the platform",
-                "Logs per service, and what each environment costs and emits");
+    public ObservableList<EnvironmentCard> cards() {
+        return cards;
+    }
+
+    public ObservableMap<String, String> steps() {
+        return steps;
+    }
+
+    public ObservableMap<String, String> busy() {
+        return busy;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty logsProperty() {
+        return logs.getReadOnlyProperty();
     }
 }
