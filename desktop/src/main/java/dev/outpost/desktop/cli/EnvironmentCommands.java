@@ -55,7 +55,10 @@ final class EnvironmentCommands {
                 json.put("state", st.state());
                 json.put("services", st.services());
                 if (connections != null) {
-                    json.put("connections", connections);
+                    json.put("connections", connections.entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                            Map.Entry::getKey, e -> e.getValue().entrySet().stream().collect(java.util.stream.Collectors
+                                    .toMap(Map.Entry::getKey, v -> dev.outpost.stack.secrets.Redaction.redact(v.getValue()),
+                                            (a, b) -> a, LinkedHashMap::new)), (a, b) -> a, LinkedHashMap::new)));
                 }
                 out().println(Json.write(json));
                 return ExitCodes.OK;
@@ -67,7 +70,10 @@ final class EnvironmentCommands {
             }
             out().print(t.render());
             if (connections != null) {
-                connections.forEach((svc, c) -> c.forEach((k, v) -> out().printf("  %s %s: %s%n", svc, k, v)));
+                // Secrets stay off the terminal (and out of scrollback and screen shares); `outpost env` prints them.
+                connections.forEach((svc, c) -> c.forEach((k, v) -> out().printf("  %s %s: %s%n", svc, k,
+                        dev.outpost.stack.secrets.Redaction.redact(v))));
+                out().println("  (passwords masked: outpost env " + st.name() + " prints them)");
             }
             return ExitCodes.OK;
         }

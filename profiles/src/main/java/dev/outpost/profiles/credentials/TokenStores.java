@@ -34,7 +34,7 @@ public final class TokenStores {
             // JNA or D-Bus failing to load is as much "no keychain" as an unsupported backend.
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             FileTokenStore file = new FileTokenStore(fallbackDir, why);
-            LOG.warn("No OS keychain answered ({}); tokens go to {}", why, file.file());
+            LOG.info("No OS keychain answered ({}); tokens go to {}", why, file.file());
             return file;
         }
     }
