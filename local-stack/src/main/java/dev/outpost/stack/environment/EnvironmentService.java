@@ -3,6 +3,7 @@ package dev.outpost.stack.environment;
 import com.github.dockerjava.api.DockerClient;
 import dev.outpost.profiles.credentials.TokenStore;
 import dev.outpost.stack.docker.DockerClients;
+import dev.outpost.stack.docker.DockerConfigAuths;
 import dev.outpost.stack.docker.DockerEndpointResolver;
 import dev.outpost.stack.platform.HostEnvironment;
 import java.time.Duration;
@@ -23,7 +24,7 @@ public final class EnvironmentService {
     public EnvironmentService(HostEnvironment host, Supplier<TokenStore> tokens, String outpostVersion) {
         // No response timeout: pulls, logs and waits are long by nature; each has its own limit.
         this(() -> DockerClients.create(new DockerEndpointResolver(host).resolve(), Duration.ZERO), tokens,
-                outpostVersion, DockerPullImageSource::new);
+                outpostVersion, docker -> new DockerPullImageSource(docker, new DockerConfigAuths(host)::forRegistry));
     }
 
     public EnvironmentService(Supplier<DockerClient> client, Supplier<TokenStore> tokens, String outpostVersion,

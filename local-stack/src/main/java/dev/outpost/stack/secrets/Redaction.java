@@ -13,8 +13,8 @@ public final class Redaction {
     public static final String MASK = "***";
 
     private static final List<Rule> RULES = List.of(
-            // scheme://user:password@host  ->  scheme://***@host
-            new Rule(Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/\\s:@]+(:[^/\\s@]*)?@"), "$1" + MASK + "@"),
+            // scheme://user:password@host (the user may be empty, as in redis://:secret@host)  ->  scheme://***@host
+            new Rule(Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/\\s:@]*(:[^/\\s@]*)?@"), "$1" + MASK + "@"),
             new Rule(Pattern.compile("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]{6,}"), "$1 " + MASK),
             new Rule(Pattern.compile(
                     "(?i)\\b([a-z0-9_.-]*(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|credential)s?"

@@ -11,6 +11,7 @@ class RedactionTest {
                 .isEqualTo("proxy http://***@proxy.corp:3128 failed");
         assertThat(Redaction.redact("clone https://oauth2:glpat-abcdef123456@git.corp/x.git"))
                 .isEqualTo("clone https://***@git.corp/x.git");
+        assertThat(Redaction.redact("redis://:s3cr3t@127.0.0.1:6379/0")).isEqualTo("redis://***@127.0.0.1:6379/0");
     }
 
     @Test
