@@ -24,7 +24,14 @@ public final class TestServices {
     }
 
     public static AppServices withChecks(Path home, List<Check> checks) {
-        HostEnvironment host = new HostEnvironment(OperatingSystem.LINUX, Map.of("OUTPOST_HOME", home.toString()), home);
+        return withChecks(home, checks, Map.of());
+    }
+
+    /** @param extraEnv more variables for the host, e.g. DOCKER_CONFIG with a registry login */
+    public static AppServices withChecks(Path home, List<Check> checks, Map<String, String> extraEnv) {
+        Map<String, String> env = new java.util.HashMap<>(extraEnv);
+        env.put("OUTPOST_HOME", home.toString());
+        HostEnvironment host = new HostEnvironment(OperatingSystem.LINUX, env, home);
         AppDirectories dirs = AppDirectories.forHost(host);
         List<DiagnosticProbe> probes = checks.stream().map(TestServices::probe).toList();
         PlatformService platform = new PlatformService(new PlatformConfigStore(dirs.config()),

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 final class SshProcess extends Process {
     private static final long EXIT_WAIT_SECONDS = 10;
     private static final int KEEP_BYTES = 8192;
+    private static final long EXIT_GRACE_MILLIS = 200;
 
     private final Process process;
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
@@ -96,8 +97,20 @@ final class SshProcess extends Process {
         return process.waitFor(timeout, unit);
     }
 
+    /**
+     * Destroying a Process closes its pipes; stderr not yet pumped would be lost, and with it the only
+     * word of why ssh failed. JGit destroys as soon as ssh closes its output, often just as ssh exits,
+     * so give an exiting ssh a moment and let the pump finish first.
+     */
     @Override
     public void destroy() {
+        try {
+            if (process.waitFor(EXIT_GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
+                pump.join(TimeUnit.SECONDS.toMillis(EXIT_WAIT_SECONDS));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         process.destroy();
     }
 

@@ -1,0 +1,72 @@
+package dev.outpost.desktop.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.util.WaitForAsyncUtils.waitFor;
+
+import dev.outpost.desktop.AppServices;
+import dev.outpost.desktop.TestServices;
+import dev.outpost.desktop.ui.shell.Screen;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** One click on a card starts web-backend on the real engine, through the test registry as the mirror. */
+@ExtendWith(ApplicationExtension.class)
+class EnvironmentsUiIT {
+    @TempDir
+    Path home;
+
+    private AppServices services;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Properties r = new Properties();
+        try (var in = Files.newBufferedReader(Path.of(System.getenv().getOrDefault("OUTPOST_TEST_CACHE",
+                "/var/cache/outpost-test-registry"), "registry.env"))) {
+            r.load(in);
+        }
+        String registry = r.getProperty("OUTPOST_TEST_REGISTRY");
+        String auth = Base64.getEncoder().encodeToString((r.getProperty("OUTPOST_TEST_REGISTRY_USER") + ":"
+                + r.getProperty("OUTPOST_TEST_REGISTRY_PASSWORD")).getBytes(StandardCharsets.UTF_8));
+        Path dockerConfig = Files.createDirectories(home.resolve("docker"));
+        Files.writeString(dockerConfig.resolve("config.json"), "{\"auths\":{\"" + registry + "\":{\"auth\":\"" + auth + "\"}}}");
+        services = TestServices.withChecks(home, TestServices.typicalLaptop(),
+                Map.of("DOCKER_CONFIG", dockerConfig.toString()));
+        services.settings().save(services.settings().load().settings().withRegistryMirror(registry));
+        services.environments().engine().down("web-backend", true);
+        new DesktopShell(services, UiExecutor.fx()).show(stage);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        services.environments().engine().down("web-backend", true);
+    }
+
+    @Test
+    void startingACardBringsEveryServiceToRunning(FxRobot robot) throws Exception {
+        robot.clickOn("#" + Screen.ENVIRONMENTS.navId());
+        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#env-start-web-backend").tryQuery().isPresent());
+        assertThat(robot.lookup("#env-state-web-backend").queryAs(Label.class).getText()).isEqualTo("absent");
+
+        robot.clickOn("#env-start-web-backend");
+        waitFor(180, TimeUnit.SECONDS, () -> robot.lookup("#env-state-web-backend").tryQuery()
+                .map(n -> ((Label) n).getText()).orElse("").equals("running"));
+        for (String svc : new String[] {"postgres", "redis", "rabbitmq"}) {
+            assertThat(robot.lookup("#svc-state-web-backend-" + svc).queryAs(Label.class).getText()).isEqualTo("running");
+        }
+        assertThat(services.environments().engine().status("web-backend").state()).isEqualTo("running");
+    }
+}
