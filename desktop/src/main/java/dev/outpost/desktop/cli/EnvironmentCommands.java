@@ -23,7 +23,7 @@ final class EnvironmentCommands {
 
     /** Shared by the commands that take a profile. */
     abstract static class WithProfile extends ProfileCommand.Base {
-        @Parameters(paramLabel = "PROFILE", description = "The profile (and environment) name.")
+        @Parameters(index = "0", paramLabel = "PROFILE", description = "The profile (and environment) name.")
         String profile;
 
         WithProfile(AppServices services) {
@@ -177,20 +177,39 @@ final class EnvironmentCommands {
 
     @Command(name = "logs", description = "The last log lines of one service, or of all.")
     static final class Logs extends WithProfile {
-        @Parameters(paramLabel = "SERVICE", arity = "0..1")
+        @Parameters(index = "1", paramLabel = "SERVICE", arity = "0..1")
         String service;
 
         @Option(names = {"-n", "--tail"}, defaultValue = "100", description = "How many lines (default ${DEFAULT-VALUE}).")
         int tail;
+
+        @Option(names = {"-f", "--follow"}, description = "Keep printing new lines until interrupted (Ctrl+C).")
+        boolean follow;
 
         Logs(AppServices services) {
             super(services);
         }
 
         @Override
-        public Integer call() {
+        public Integer call() throws InterruptedException {
             EnvironmentStatus st = engine().status(profile);
             List<String> names = service != null ? List.of(service) : st.services().stream().map(ServiceStatus::name).toList();
+            if (follow) {
+                var out = out();
+                List<java.io.Closeable> streams = new java.util.ArrayList<>();
+                for (String n : names) {
+                    String prefix = names.size() > 1 ? n + " | " : "";
+                    streams.add(engine().followLogs(profile, n, tail, line -> {
+                        synchronized (out) {
+                            out.println(prefix + line);
+                            out.flush();
+                        }
+                    }));
+                }
+                // Streams end when their containers stop; Ctrl+C ends the JVM and them with it.
+                Thread.currentThread().join();
+                return ExitCodes.OK;
+            }
             Map<String, List<String>> logs = new LinkedHashMap<>();
             for (String n : names) {
                 logs.put(n, engine().logs(profile, n, tail));

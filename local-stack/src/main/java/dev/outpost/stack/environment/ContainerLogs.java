@@ -14,6 +14,24 @@ final class ContainerLogs {
     private ContainerLogs() {
     }
 
+    /**
+     * Streams the last {@code lines} lines and then every new one as it is written, without keeping
+     * any; closing the returned handle stops it.
+     */
+    static java.io.Closeable follow(DockerClient docker, String id, int lines, java.util.function.Consumer<String> sink) {
+        return docker.logContainerCmd(id).withStdOut(true).withStdErr(true).withTail(lines).withFollowStream(true)
+                .exec(new ResultCallback.Adapter<Frame>() {
+                    @Override
+                    public void onNext(Frame f) {
+                        for (String l : new String(f.getPayload(), StandardCharsets.UTF_8).split("\n")) {
+                            if (!l.isBlank()) {
+                                sink.accept(l.stripTrailing());
+                            }
+                        }
+                    }
+                });
+    }
+
     static List<String> tail(DockerClient docker, String id, int lines) {
         List<String> out = Collections.synchronizedList(new ArrayList<>());
         try {

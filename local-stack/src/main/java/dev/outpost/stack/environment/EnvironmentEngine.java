@@ -356,6 +356,15 @@ public final class EnvironmentEngine {
         return ContainerLogs.tail(docker, c.getId(), lines);
     }
 
+    /** Follows a service's log: the last lines, then each new one, until the handle is closed. */
+    public java.io.Closeable followLogs(String env, String service, int lines, java.util.function.Consumer<String> sink) {
+        Container c = containersOf(env).get(service);
+        if (c == null) {
+            throw new EnvironmentException(service, "environment " + env + " has no service " + service, List.of(), null);
+        }
+        return ContainerLogs.follow(docker, c.getId(), lines, sink);
+    }
+
     private Map<String, Container> containersOf(String env) {
         Map<String, Container> out = new TreeMap<>();
         docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(Labels.ENVIRONMENT, env)).exec().stream()

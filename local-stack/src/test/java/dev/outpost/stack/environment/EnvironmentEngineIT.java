@@ -139,6 +139,16 @@ class EnvironmentEngineIT {
                     });
         }
         assertThat(hostIps).hasSize(4).containsOnly("127.0.0.1");
+
+        java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
+        try (var follow = engine.followLogs(ENV, "redis", 50, line -> {
+            if (line.contains("Ready to accept connections")) {
+                ready.countDown();
+            }
+        })) {
+            assertThat(ready.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(engine.logs(ENV, "postgres", 5)).isNotEmpty();
     }
 
     @Test
