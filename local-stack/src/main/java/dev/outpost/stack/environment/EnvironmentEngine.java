@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Brings a plan to life as containers on one network with named volumes, and reads environments back
@@ -210,11 +211,13 @@ public final class EnvironmentEngine {
                         + " before it was ready. Last log lines:\n    " + String.join("\n    ", logs), logs, null);
             }
             boolean ready;
+            long probeStart = System.nanoTime();
             try {
                 ready = probe.ready();
             } catch (RuntimeException e) {
                 ready = false;
             }
+            long probeNanos = System.nanoTime() - probeStart;
             if (ready) {
                 listener.step(s.name(), Step.READY, "");
                 return;
@@ -226,7 +229,9 @@ public final class EnvironmentEngine {
                         + " s, waiting for " + probe.waitingFor() + ". Last log lines:\n    "
                         + String.join("\n    ", logs), logs, null);
             }
-            Thread.sleep(POLL);
+            // A slow probe (an exec) waits as long as it took before the next try, so probing never takes
+            // more than half of what the service is given.
+            Thread.sleep(Math.max(POLL.toMillis(), TimeUnit.NANOSECONDS.toMillis(probeNanos)));
         }
     }
 

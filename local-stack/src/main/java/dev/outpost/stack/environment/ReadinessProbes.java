@@ -37,10 +37,26 @@ final class ReadinessProbes {
         if (r.http() != null) {
             return http(port(s, r.http().port()), r.http().path() == null ? "/" : r.http().path());
         }
-        if (r.exec() != null) {
-            return exec(docker, containerId, r.exec());
-        }
-        return log(docker, containerId, Pattern.compile(r.log().pattern()));
+        ReadinessProbe check = r.exec() != null ? exec(docker, containerId, r.exec())
+                : log(docker, containerId, Pattern.compile(r.log().pattern()));
+        // An exec starts a process in the container (for RabbitMQ a whole Erlang VM) and competes with the
+        // boot it waits for; a socket that really answers is a cheap first gate.
+        return s.ports().stream().filter(p -> p.protocol() != ServiceTemplate.Protocol.UDP).findFirst()
+                .map(p -> gated(tcp(p.hostPort()), check)).orElse(check);
+    }
+
+    static ReadinessProbe gated(ReadinessProbe gate, ReadinessProbe check) {
+        return new ReadinessProbe() {
+            @Override
+            public boolean ready() throws InterruptedException {
+                return gate.ready() && check.ready();
+            }
+
+            @Override
+            public String waitingFor() {
+                return check.waitingFor();
+            }
+        };
     }
 
     private static int port(Plan.Service s, String name) {
@@ -64,10 +80,18 @@ final class ReadinessProbes {
 
     static ReadinessProbe tcp(int port) {
         return new ReadinessProbe() {
+            /**
+             * Docker's userland proxy accepts on the host port as soon as the container starts, then closes
+             * the connection if nothing listens inside. So a connection counts only if it stays open (most
+             * servers wait for the client to speak) or the server sends something (a banner).
+             */
             @Override
             public boolean ready() {
                 try (Socket s = new Socket()) {
                     s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+                    s.setSoTimeout(150);
+                    return s.getInputStream().read() >= 0;
+                } catch (java.net.SocketTimeoutException stillOpen) {
                     return true;
                 } catch (IOException e) {
                     return false;
