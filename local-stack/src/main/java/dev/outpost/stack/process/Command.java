@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 /**
  * One child process to run: an argument list (never a shell string), extra environment,
- * a working directory and a timeout. Immutable; the {@code with*} methods return copies.
+ * a working directory, bytes for its stdin and a timeout. Immutable; the {@code with*} methods return copies.
  */
 public final class Command {
     /** Used when a caller sets none: no CLI Outpost drives should take longer without saying so. */
@@ -25,8 +25,10 @@ public final class Command {
     private final Map<String, String> environment;
     private final Path workingDirectory;
     private final Duration timeout;
+    private final byte[] stdin;
 
-    private Command(List<String> argv, Map<String, String> environment, Path workingDirectory, Duration timeout) {
+    private Command(List<String> argv, Map<String, String> environment, Path workingDirectory, Duration timeout,
+                    byte[] stdin) {
         if (argv.isEmpty()) {
             throw new IllegalArgumentException("a command needs at least the program");
         }
@@ -35,44 +37,54 @@ public final class Command {
         this.environment = Map.copyOf(environment);
         this.workingDirectory = workingDirectory;
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.stdin = stdin;
     }
 
     public static Command of(String program, String... args) {
         List<String> argv = new ArrayList<>();
         argv.add(program);
         argv.addAll(List.of(args));
-        return new Command(argv, Map.of(), null, DEFAULT_TIMEOUT);
+        return new Command(argv, Map.of(), null, DEFAULT_TIMEOUT, null);
     }
 
     public static Command of(List<String> argv) {
-        return new Command(argv, Map.of(), null, DEFAULT_TIMEOUT);
+        return new Command(argv, Map.of(), null, DEFAULT_TIMEOUT, null);
     }
 
     public Command withArgs(String... more) {
         List<String> next = new ArrayList<>(argv);
         next.addAll(List.of(more));
-        return new Command(next, environment, workingDirectory, timeout);
+        return new Command(next, environment, workingDirectory, timeout, stdin);
     }
 
     /** Adds or overrides variables on top of the inherited environment. */
     public Command withEnv(String name, String value) {
         Map<String, String> next = new LinkedHashMap<>(environment);
         next.put(name, value);
-        return new Command(argv, next, workingDirectory, timeout);
+        return new Command(argv, next, workingDirectory, timeout, stdin);
     }
 
     public Command withEnv(Map<String, String> vars) {
         Map<String, String> next = new LinkedHashMap<>(environment);
         next.putAll(vars);
-        return new Command(argv, next, workingDirectory, timeout);
+        return new Command(argv, next, workingDirectory, timeout, stdin);
     }
 
     public Command inDirectory(Path dir) {
-        return new Command(argv, environment, dir, timeout);
+        return new Command(argv, environment, dir, timeout, stdin);
     }
 
     public Command withTimeout(Duration t) {
-        return new Command(argv, environment, workingDirectory, t);
+        return new Command(argv, environment, workingDirectory, t, stdin);
+    }
+
+    /**
+     * Bytes written to the child's stdin, which is then closed. Without them the child sees end of input at
+     * once. They are copied, and never shown by {@link #display()}: credential helpers and
+     * {@code --password-stdin} take secrets this way.
+     */
+    public Command withStdin(byte[] input) {
+        return new Command(argv, environment, workingDirectory, timeout, input.clone());
     }
 
     public List<String> argv() {
@@ -95,8 +107,13 @@ public final class Command {
         return timeout;
     }
 
+    /** A copy of the bytes for stdin, if any were given. */
+    public Optional<byte[]> stdin() {
+        return Optional.ofNullable(stdin).map(byte[]::clone);
+    }
+
     /**
-     * The command as a user would paste it into a POSIX shell. Environment values are left out on
+     * The command as a user would paste it into a POSIX shell. Environment values and stdin are left out on
      * purpose: that is where tokens travel.
      */
     public String display() {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -73,7 +74,7 @@ public final class LocalProcessRunner implements ProcessRunner {
             this.command = command;
             this.process = process;
             this.startedNanos = startedNanos;
-            closeQuietly(process);
+            feedStdin(command, process);
             Thread out = pump(process.getInputStream(), OutputStream.STDOUT, stdout, listener);
             Thread err = pump(process.getErrorStream(), OutputStream.STDERR, stderr, listener);
             timeoutTask = TIMER.schedule(() -> end(Ending.TIMED_OUT),
@@ -81,10 +82,33 @@ public final class LocalProcessRunner implements ProcessRunner {
             process.onExit().thenRunAsync(() -> finish(out, err), r -> Thread.ofVirtual().start(r));
         }
 
-        private static void closeQuietly(Process p) {
-            // Children read no input from us: close stdin so one that waits on it sees EOF instead of hanging.
+        /**
+         * Without input, closes stdin at once so a child that reads it sees EOF instead of hanging. With input,
+         * writes it from a thread of its own: a child that reads nothing would otherwise fill the pipe and block
+         * {@code start}, and one that exits early breaks the pipe, which only means it wanted no more.
+         */
+        private static void feedStdin(Command command, Process p) {
+            Optional<byte[]> input = command.stdin();
+            if (input.isEmpty()) {
+                closeQuietly(p.getOutputStream());
+                return;
+            }
+            Thread.ofVirtual().name("outpost-stdin-" + p.pid()).start(() -> {
+                java.io.OutputStream stdin = p.getOutputStream();
+                try {
+                    stdin.write(input.get());
+                    stdin.flush();
+                } catch (IOException e) {
+                    LOG.trace("stdin of pid {} closed before all input was written: {}", p.pid(), e.toString());
+                } finally {
+                    closeQuietly(stdin);
+                }
+            });
+        }
+
+        private static void closeQuietly(java.io.OutputStream stdin) {
             try {
-                p.getOutputStream().close();
+                stdin.close();
             } catch (IOException ignored) {
                 // already gone
             }

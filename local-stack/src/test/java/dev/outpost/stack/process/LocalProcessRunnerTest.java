@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.outpost.stack.process.OutputListener.OutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -206,9 +207,39 @@ class LocalProcessRunnerTest {
     }
 
     @Test
-    void displayQuotesLikeAShellAndLeavesEnvironmentOut() {
-        Command c = Command.of("kind", "create", "cluster", "--name", "my env", "it's").withEnv("TOKEN", "s3cr3t");
+    void stdinBytesReachTheChildWhichThenSeesEndOfInput() throws Exception {
+        Path s = script("echo-stdin.sh", "while IFS= read -r line; do echo \"got:$line\"; done\necho after-eof");
+        byte[] input = "https://index.docker.io/v1/\nsecond line\n".getBytes(StandardCharsets.UTF_8);
+        Command c = Command.of(s.toString()).withStdin(input).withTimeout(Duration.ofSeconds(20));
+        input[0] = 'X'; // the command keeps its own copy
+
+        ProcessResult r = runner.run(c);
+
+        assertThat(r.stdout()).containsExactly("got:https://index.docker.io/v1/", "got:second line", "after-eof");
+    }
+
+    @Test
+    void aChildThatReadsNoneOfItsLargeStdinNeitherBlocksStartNorFails() throws Exception {
+        // 4 MB is far beyond a pipe buffer: writing it on the caller's thread would block start() until the
+        // child exits, and the child waits for the gate that only this thread opens after start() returns.
+        Path gate = dir.resolve("gate");
+        Path s = script("ignores-stdin.sh", "while [ ! -e '" + gate + "' ]; do sleep 0.05; done\necho done");
+        RunningProcess p = runner.start(Command.of(s.toString()).withStdin(new byte[4 * 1024 * 1024])
+                .withTimeout(Duration.ofSeconds(30)), OutputListener.NONE);
+        Files.createFile(gate);
+
+        ProcessResult r = p.await();
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.stdout()).containsExactly("done");
+    }
+
+    @Test
+    void displayQuotesLikeAShellAndLeavesEnvironmentAndStdinOut() {
+        Command c = Command.of("kind", "create", "cluster", "--name", "my env", "it's").withEnv("TOKEN", "s3cr3t")
+                .withStdin("hunter2".getBytes(StandardCharsets.UTF_8));
         assertThat(c.display()).isEqualTo("kind create cluster --name 'my env' 'it'\"'\"'s'");
-        assertThat(c.display()).doesNotContain("s3cr3t");
+        assertThat(c.display()).doesNotContain("s3cr3t").doesNotContain("hunter2");
+        assertThat(c.toString()).doesNotContain("hunter2");
     }
 }
