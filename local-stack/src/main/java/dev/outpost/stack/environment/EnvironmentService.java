@@ -3,7 +3,9 @@ package dev.outpost.stack.environment;
 import com.github.dockerjava.api.DockerClient;
 import dev.outpost.profiles.credentials.TokenStore;
 import dev.outpost.stack.docker.DockerClients;
-import dev.outpost.stack.docker.DockerConfigAuths;
+import dev.outpost.stack.docker.pull.ImagePuller;
+import dev.outpost.stack.docker.pull.RegistryCredentials;
+import dev.outpost.stack.process.LocalProcessRunner;
 import dev.outpost.stack.docker.DockerEndpointResolver;
 import dev.outpost.stack.platform.HostEnvironment;
 import java.time.Duration;
@@ -24,7 +26,8 @@ public final class EnvironmentService {
     public EnvironmentService(HostEnvironment host, Supplier<TokenStore> tokens, String outpostVersion) {
         // No response timeout: pulls, logs and waits are long by nature; each has its own limit.
         this(() -> DockerClients.create(new DockerEndpointResolver(host).resolve(), Duration.ZERO), tokens,
-                outpostVersion, docker -> new DockerPullImageSource(docker, new DockerConfigAuths(host)::forRegistry));
+                outpostVersion, docker -> new PullingImageSource(new ImagePuller(docker),
+                        new RegistryCredentials(host, new LocalProcessRunner())));
     }
 
     public EnvironmentService(Supplier<DockerClient> client, Supplier<TokenStore> tokens, String outpostVersion,

@@ -9,9 +9,11 @@ import dev.outpost.profiles.resolve.Plan;
 import dev.outpost.profiles.resolve.ResolveOptions;
 import dev.outpost.profiles.resolve.Resolver;
 import dev.outpost.stack.docker.DockerClients;
-import dev.outpost.stack.docker.DockerConfigAuths;
+import dev.outpost.stack.docker.pull.ImagePuller;
+import dev.outpost.stack.docker.pull.RegistryCredentials;
+import dev.outpost.stack.process.LocalProcessRunner;
 import dev.outpost.stack.docker.DockerEndpointResolver;
-import dev.outpost.stack.environment.DockerPullImageSource;
+import dev.outpost.stack.environment.PullingImageSource;
 import dev.outpost.stack.environment.EnvironmentEngine;
 import dev.outpost.stack.environment.SecretStore;
 import dev.outpost.stack.environment.UpListener;
@@ -50,7 +52,7 @@ class EnvironmentUpBenchmark {
         HostEnvironment host = HostEnvironment.current();
         DockerClient docker = DockerClients.create(new DockerEndpointResolver(host).resolve(), Duration.ZERO);
         EnvironmentEngine engine = new EnvironmentEngine(docker, new SecretStore(new MapTokenStore()),
-                new DockerPullImageSource(docker, new DockerConfigAuths(host)::forRegistry), "bench");
+                new PullingImageSource(new ImagePuller(docker), new RegistryCredentials(host, new LocalProcessRunner())), "bench");
         Catalog catalog = new CatalogLoader().load(List.of(BuiltInCatalog.layer())).catalog();
         Plan plan = new Resolver(catalog, new ResolveOptions(registry, null))
                 .resolve(catalog.profile("web-backend").orElseThrow().profile());
