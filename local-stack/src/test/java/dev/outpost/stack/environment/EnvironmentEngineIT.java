@@ -47,6 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(300)
 class EnvironmentEngineIT {
+    // Not final: PodmanEnvironmentEngineIT runs the same tests against Podman's Docker-compatible API.
     private static final String ENV = "web-backend";
 
     @TempDir
@@ -68,8 +69,14 @@ class EnvironmentEngineIT {
         engine.down(ENV, true);
     }
 
+    /** Variables that choose the engine; the Podman variant points DOCKER_HOST at Podman's socket. */
+    protected Map<String, String> engineEnvironment() {
+        return Map.of();
+    }
+
     private EnvironmentEngine engine(String password) throws Exception {
         Map<String, String> env = new HashMap<>(System.getenv());
+        env.putAll(engineEnvironment());
         env.put("DOCKER_CONFIG", registry.dockerConfig(tmp.resolve("docker-" + password.hashCode()), password).toString());
         HostEnvironment host = new HostEnvironment(HostEnvironment.current().os(), env, HostEnvironment.current().home());
         docker = DockerClients.create(new DockerEndpointResolver(host).resolve(), Duration.ZERO);
