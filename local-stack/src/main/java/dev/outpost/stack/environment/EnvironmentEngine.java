@@ -94,9 +94,24 @@ public final class EnvironmentEngine {
             if (e instanceof InterruptedException ie) {
                 throw ie;
             }
+            if (engineGone(e)) {
+                throw new EnvironmentException("", "The container engine stopped answering during the up of " + env
+                        + ". Start it again and run up once more: existing volumes and their data are kept.\n" + left,
+                        List.of(), e);
+            }
             throw new EnvironmentException("", "up of " + env + " failed: " + e.getMessage() + "\n" + left, List.of(), e);
         }
         return status(env);
+    }
+
+    /** docker-java reports a vanished engine as an I/O failure somewhere in the cause chain. */
+    static boolean engineGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException || t instanceof java.net.SocketException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean unchangedAndRunning(Container c, Plan.Service s) {
