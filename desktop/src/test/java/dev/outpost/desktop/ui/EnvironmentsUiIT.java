@@ -68,5 +68,9 @@ class EnvironmentsUiIT {
             assertThat(robot.lookup("#svc-state-web-backend-" + svc).queryAs(Label.class).getText()).isEqualTo("running");
         }
         assertThat(services.environments().engine().status("web-backend").state()).isEqualTo("running");
+
+        robot.clickOn("#svc-web-backend-redis");
+        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#environment-logs").queryAs(javafx.scene.control.TextArea.class)
+                .getText().contains("Ready to accept connections"));
     }
 }

@@ -5,6 +5,7 @@ import dev.outpost.profiles.credentials.TokenStore;
 import dev.outpost.stack.docker.DockerClients;
 import dev.outpost.stack.docker.pull.ImagePuller;
 import dev.outpost.stack.docker.pull.RegistryCredentials;
+import dev.outpost.stack.docker.pull.TokenStoreCredentials;
 import dev.outpost.stack.process.LocalProcessRunner;
 import dev.outpost.stack.docker.DockerEndpointResolver;
 import dev.outpost.stack.platform.HostEnvironment;
@@ -27,7 +28,7 @@ public final class EnvironmentService {
         // No response timeout: pulls, logs and waits are long by nature; each has its own limit.
         this(() -> DockerClients.create(new DockerEndpointResolver(host).resolve(), Duration.ZERO), tokens,
                 outpostVersion, docker -> new PullingImageSource(new ImagePuller(docker),
-                        new RegistryCredentials(host, new LocalProcessRunner())));
+                        new RegistryCredentials(host, new LocalProcessRunner(), new TokenStoreCredentials(tokens.get()))));
     }
 
     public EnvironmentService(Supplier<DockerClient> client, Supplier<TokenStore> tokens, String outpostVersion,

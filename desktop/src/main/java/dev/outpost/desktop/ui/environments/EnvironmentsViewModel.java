@@ -41,6 +41,9 @@ public final class EnvironmentsViewModel {
     private final ObservableMap<String, String> busy = FXCollections.observableHashMap();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper logs = new ReadOnlyStringWrapper("");
+    private static final int LOG_LINES = 500;
+    private final java.util.ArrayDeque<String> logLines = new java.util.ArrayDeque<>();
+    private volatile java.io.Closeable following;
 
     public EnvironmentsViewModel(WorkstationState state, CatalogService catalog, EnvironmentService environments,
                                  Supplier<Settings> settings, UiExecutor executor) {
@@ -107,9 +110,31 @@ public final class EnvironmentsViewModel {
         });
     }
 
+    /** Follows the selected service's log: the last lines, then each new one; earlier ones beyond a bound drop off. */
     public void showLogs(String env, String service) {
-        executor.run(() -> String.join("\n", environments.engine().logs(env, service, 200)), logs::set,
-                e -> logs.set(error(e)));
+        stopFollowing();
+        logLines.clear();
+        logs.set("");
+        executor.run(() -> environments.engine().followLogs(env, service, LOG_LINES, line -> executor.onUi(() -> {
+            logLines.addLast(line);
+            while (logLines.size() > LOG_LINES) {
+                logLines.removeFirst();
+            }
+            logs.set(String.join("\n", logLines));
+        })), handle -> following = handle, e -> logs.set(error(e)));
+    }
+
+    /** Ends the log stream (another service selected, or the screen closed). */
+    public void stopFollowing() {
+        java.io.Closeable f = following;
+        following = null;
+        if (f != null) {
+            try {
+                f.close();
+            } catch (java.io.IOException ignored) {
+                // the stream is gone either way
+            }
+        }
     }
 
     private Plan plan(String name) throws Exception {
