@@ -48,6 +48,35 @@ final class EnvironmentCommands {
                     detail == null ? "" : detail);
         }
 
+        /**
+         * Ctrl+C during an up interrupts it, and the JVM waits (boundedly) while it rolls back what it created,
+         * rather than leaving half an environment behind.
+         */
+        EnvironmentStatus cancellableOnCtrlC(java.util.concurrent.Callable<EnvironmentStatus> up) throws Exception {
+            Thread worker = Thread.currentThread();
+            java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+            Thread hook = new Thread(() -> {
+                spec.commandLine().getErr().println("outpost: cancelling; removing what this up created…");
+                worker.interrupt();
+                try {
+                    finished.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "outpost-cancel-up");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                return up.call();
+            } finally {
+                finished.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running: it is what interrupted us
+                }
+            }
+        }
+
         int printStatus(EnvironmentStatus st, Map<String, Map<String, String>> connections) {
             if (output.json()) {
                 Map<String, Object> json = new LinkedHashMap<>();
@@ -96,7 +125,7 @@ final class EnvironmentCommands {
                 throw new IllegalArgumentException(profile + " uses the " + plan.runtime().id()
                         + " runtime; local clusters are not available in this version yet");
             }
-            EnvironmentStatus st = engine().up(plan, new UpOptions(keep), progress());
+            EnvironmentStatus st = cancellableOnCtrlC(() -> engine().up(plan, new UpOptions(keep), progress()));
             return printStatus(st, engine().connections(plan));
         }
     }
@@ -150,7 +179,8 @@ final class EnvironmentCommands {
         @Override
         public Integer call() throws Exception {
             Plan plan = plan();
-            return printStatus(engine().up(plan, UpOptions.defaults(), progress()), engine().connections(plan));
+            return printStatus(cancellableOnCtrlC(() -> engine().up(plan, UpOptions.defaults(), progress())),
+                    engine().connections(plan));
         }
     }
 

@@ -131,9 +131,7 @@ public final class EnvironmentEngine {
                     return null;
                 }));
             }
-            for (Future<?> f : pulls) {
-                await(f);
-            }
+            awaitAll(pool, pulls);
         }
     }
 
@@ -176,9 +174,7 @@ public final class EnvironmentEngine {
                     return null;
                 }));
             }
-            for (Future<?> f : running) {
-                await(f);
-            }
+            awaitAll(pool, running);
         }
     }
 
@@ -408,6 +404,21 @@ public final class EnvironmentEngine {
             docker.removeContainerCmd(id).withForce(true).exec();
         } catch (NotFoundException gone) {
             // already removed
+        }
+    }
+
+    /**
+     * Waits for every task; on the first failure or an interrupt (a user's Cancel) the others are
+     * interrupted too, so the pool's close does not wait out their readiness timeouts.
+     */
+    private static void awaitAll(ExecutorService pool, List<Future<?>> tasks) throws InterruptedException {
+        try {
+            for (Future<?> f : tasks) {
+                await(f);
+            }
+        } catch (InterruptedException | RuntimeException e) {
+            pool.shutdownNow();
+            throw e;
         }
     }
 

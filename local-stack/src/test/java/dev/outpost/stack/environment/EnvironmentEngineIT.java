@@ -191,6 +191,44 @@ class EnvironmentEngineIT {
     }
 
     @Test
+    void cancellingAnUpInterruptsItPromptlyAndRollsBack() throws Exception {
+        Plan neverReady = withPostgresReadiness(List.of("false"), "120s");
+        java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<Throwable> outcome = new java.util.concurrent.CompletableFuture<>();
+        Thread worker = Thread.ofVirtual().start(() -> {
+            try {
+                engine.up(neverReady, UpOptions.defaults(), (svc, step, d) -> {
+                    if (svc.equals("postgres") && step == UpListener.Step.WAITING) {
+                        waiting.countDown();
+                    }
+                });
+                outcome.complete(null);
+            } catch (Throwable t) {
+                outcome.complete(t);
+            }
+        });
+        assertThat(waiting.await(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        long start = System.nanoTime();
+        worker.interrupt();
+        // Well under the 120 s the readiness check would otherwise wait.
+        assertThat(outcome.get(60, java.util.concurrent.TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(60));
+        assertThat(ours()).isEmpty();
+        assertThat(volumes()).isEmpty();
+    }
+
+    private Plan withPostgresReadiness(List<String> exec, String timeout) {
+        List<Plan.Service> services = new ArrayList<>(plan.services());
+        Plan.Service pg = plan.service("postgres").orElseThrow();
+        services.set(services.indexOf(pg), new Plan.Service(pg.name(), pg.template(), pg.version(), pg.image(), pg.ports(),
+                pg.env(), pg.command(), pg.args(), pg.volumes(),
+                new ServiceTemplate.Readiness(null, null, exec, null, timeout), pg.resources(), pg.connection(),
+                pg.dependsOn(), pg.gpu(), "broken"));
+        return new Plan(plan.profile(), plan.runtime(), services, plan.cluster(), plan.inference(), plan.stopAfter(),
+                "broken");
+    }
+
+    @Test
     void wrongRegistryCredentialsGiveAClearErrorWithoutThePassword() throws Exception {
         for (Plan.Service s : plan.services()) {
             try {

@@ -97,12 +97,17 @@ public final class EnvironmentsView implements ScreenView {
         stop.setId("env-stop-" + c.name());
         stop.setDisable(busy != null || !running);
         stop.setOnAction(e -> vm.stop(c.name()));
+        Button cancel = new Button("Cancel");
+        cancel.setId("env-cancel-" + c.name());
+        cancel.setVisible(busy != null && busy.startsWith("Starting"));
+        cancel.setManaged(cancel.isVisible());
+        cancel.setOnAction(e -> vm.cancel(c.name()));
         Button remove = new Button("Remove…");
         remove.setDisable(busy != null || c.state().equals("absent"));
         remove.setOnAction(e -> confirmRemove(c.name()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(8, dot, name, state, spacer, start, stop, remove);
+        HBox top = new HBox(8, dot, name, state, spacer, cancel, start, stop, remove);
         top.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(8, top);
         if (c.description() != null) {

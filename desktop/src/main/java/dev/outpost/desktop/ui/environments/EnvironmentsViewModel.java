@@ -44,6 +44,7 @@ public final class EnvironmentsViewModel {
     private static final int LOG_LINES = 500;
     private final java.util.ArrayDeque<String> logLines = new java.util.ArrayDeque<>();
     private volatile java.io.Closeable following;
+    private final java.util.Map<String, Thread> workers = new java.util.concurrent.ConcurrentHashMap<>();
 
     public EnvironmentsViewModel(WorkstationState state, CatalogService catalog, EnvironmentService environments,
                                  Supplier<Settings> settings, UiExecutor executor) {
@@ -147,19 +148,39 @@ public final class EnvironmentsViewModel {
                 step.name().toLowerCase().replace('_', ' ') + (detail == null || detail.isEmpty() ? "" : ": " + detail)));
     }
 
+    /**
+     * Stops a start in progress: the worker is interrupted, and `up` rolls back what it had created
+     * (a stop or removal in progress is left to finish).
+     */
+    public void cancel(String name) {
+        Thread t = workers.get(name);
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
     private void act(String name, String what, java.util.concurrent.Callable<Void> work) {
         if (busy.containsKey(name)) {
             return;
         }
         busy.put(name, what + "…");
         message.set("");
-        executor.run(work, ok -> {
+        executor.run(() -> {
+            workers.put(name, Thread.currentThread());
+            try {
+                return work.call();
+            } finally {
+                workers.remove(name);
+            }
+        }, ok -> {
             busy.remove(name);
             steps.keySet().removeIf(k -> k.startsWith(name + "/"));
             refresh();
         }, e -> {
             busy.remove(name);
-            message.set(name + ": " + error(e));
+            message.set(name + ": " + (e instanceof InterruptedException ? "cancelled; what it had created was removed"
+                    : error(e)));
+            steps.keySet().removeIf(k -> k.startsWith(name + "/"));
             refresh();
         });
     }
