@@ -33,6 +33,13 @@ final class Failures {
         if (text.contains("permission denied") || text.contains("eacces") || text.contains("access is denied")) {
             return new EngineAttempt(endpoint, Failure.PERMISSION_DENIED, "");
         }
+        // An engine that refuses the client's certificate closes the connection during or right after the TLS
+        // handshake; depending on timing the client sees an SSL alert, a reset, a broken pipe or an early EOF.
+        if (endpoint.tls().enabled() && (text.contains("connection reset") || text.contains("broken pipe")
+                || text.contains("terminated the handshake") || text.contains("eof") || text.contains("certificate"))) {
+            return new EngineAttempt(endpoint, Failure.TLS, "the engine closed the TLS connection: it may not accept"
+                    + " this client certificate (" + firstLine(error) + ")");
+        }
         if (text.contains("timed out") || text.contains("timeout")) {
             return new EngineAttempt(endpoint, Failure.TIMED_OUT, "");
         }
