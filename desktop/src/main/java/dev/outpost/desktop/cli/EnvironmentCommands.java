@@ -39,6 +39,16 @@ final class EnvironmentCommands {
             return catalog().resolve(catalog().load(), profile, new ResolveOptions(s.registryMirror(), s.defaultRuntime()));
         }
 
+        /** The plan, for the commands that run it as containers. */
+        Plan containerPlan() throws Exception {
+            Plan plan = plan();
+            if (plan.runtime().needsCluster()) {
+                throw new IllegalArgumentException(profile + " uses the " + plan.runtime().id()
+                        + " runtime; local clusters are not available in this version yet");
+            }
+            return plan;
+        }
+
         UpListener progress() {
             if (output.json()) {
                 return UpListener.NONE;
@@ -120,11 +130,7 @@ final class EnvironmentCommands {
 
         @Override
         public Integer call() throws Exception {
-            Plan plan = plan();
-            if (plan.runtime().needsCluster()) {
-                throw new IllegalArgumentException(profile + " uses the " + plan.runtime().id()
-                        + " runtime; local clusters are not available in this version yet");
-            }
+            Plan plan = containerPlan();
             EnvironmentStatus st = cancellableOnCtrlC(() -> engine().up(plan, new UpOptions(keep), progress()));
             return printStatus(st, engine().connections(plan));
         }
@@ -178,7 +184,7 @@ final class EnvironmentCommands {
 
         @Override
         public Integer call() throws Exception {
-            Plan plan = plan();
+            Plan plan = containerPlan();
             return printStatus(cancellableOnCtrlC(() -> engine().up(plan, UpOptions.defaults(), progress())),
                     engine().connections(plan));
         }
