@@ -88,7 +88,8 @@ public final class EnvironmentsView implements ScreenView {
         Label state = new Label(busy != null ? busy : c.state());
         state.setId("env-state-" + c.name());
         state.getStyleClass().add("text-muted");
-        Button start = new Button(running ? "Restart checks" : "Start");
+        // On a running environment, up reconciles: it applies profile changes and leaves the rest alone.
+        Button start = new Button(running ? "Apply profile" : "Start");
         start.setId("env-start-" + c.name());
         start.getStyleClass().add("accent");
         start.setDisable(busy != null);
@@ -135,9 +136,11 @@ public final class EnvironmentsView implements ScreenView {
             n.setId("svc-" + c.name() + "-" + s.name());
             n.setOnMouseClicked(e -> vm.showLogs(c.name(), s.name()));
             n.getStyleClass().add("check-title");
+            n.setMinWidth(Region.USE_PREF_SIZE);
             String step = vm.steps().get(c.name() + "/" + s.name());
             Label st = new Label(step != null ? step : s.state());
             st.setId("svc-state-" + c.name() + "-" + s.name());
+            st.setMinWidth(Region.USE_PREF_SIZE);
             Label ports = new Label(String.join(", ", s.ports()));
             ports.getStyleClass().add("monospace");
             g.addRow(row++, n, st, ports);
