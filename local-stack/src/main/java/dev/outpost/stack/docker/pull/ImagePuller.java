@@ -377,9 +377,10 @@ public final class ImagePuller implements AutoCloseable {
             }
         }
 
+        /** Not called by docker-java itself; whoever closes the callback ends the pull for every caller. */
         @Override
         public void close() {
-            abandon(null);
+            abandon(new CancellationException("the pull of " + ref + " was closed"));
         }
 
         private Duration elapsed() {
