@@ -13,6 +13,9 @@ public final class ConfigYaml {
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
             .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
             .enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE)
+            // A string that looks like a number (k3d's hostPort: "6550") must stay a string for the tools' schemas.
+            .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .disable(YAMLWriteFeature.SPLIT_LINES)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();
 
