@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * Brings a plan to life as containers on one network with named volumes, and reads environments back
  * from the engine's labels. `up` reconciles: unchanged services are left alone, changed ones replaced.
  */
-public final class EnvironmentEngine {
+public final class EnvironmentEngine implements EnvironmentRuntime {
     static final Duration DEFAULT_READINESS = Duration.ofSeconds(60);
     /** Tight polling keeps `up` fast; each probe is cheap (a socket, an exec, a log read). */
     static final Duration POLL = Duration.ofMillis(100);
@@ -55,6 +55,7 @@ public final class EnvironmentEngine {
         String network;
     }
 
+    @Override
     public EnvironmentStatus up(Plan plan, UpOptions options, UpListener listener) throws InterruptedException {
         String env = plan.profile();
         Map<String, Container> existing = containersOf(env);
@@ -288,6 +289,7 @@ public final class EnvironmentEngine {
         return parts.isEmpty() ? "nothing was created" : String.join(", ", parts);
     }
 
+    @Override
     public EnvironmentStatus status(String env) {
         Map<String, Container> byService = containersOf(env);
         List<ServiceStatus> services = new ArrayList<>();
@@ -308,6 +310,7 @@ public final class EnvironmentEngine {
     }
 
     /** Every environment Outpost has containers for, by name. */
+    @Override
     public List<EnvironmentStatus> list() {
         Set<String> envs = new java.util.TreeSet<>();
         for (Container c : docker.listContainersCmd().withShowAll(true)
@@ -318,6 +321,7 @@ public final class EnvironmentEngine {
     }
 
     /** Stops every container; data stays in the volumes. */
+    @Override
     public EnvironmentStatus stop(String env) {
         for (Container c : containersOf(env).values()) {
             try {
@@ -330,6 +334,7 @@ public final class EnvironmentEngine {
     }
 
     /** Removes containers and the network; volumes stay unless {@code purge}. */
+    @Override
     public void down(String env, boolean purge) {
         for (Container c : containersOf(env).values()) {
             remove(c.getId());
@@ -346,6 +351,7 @@ public final class EnvironmentEngine {
     }
 
     /** The plan's connection strings with its secrets filled in. */
+    @Override
     public Map<String, Map<String, String>> connections(Plan plan) {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
         for (Plan.Service s : plan.services()) {
@@ -356,14 +362,7 @@ public final class EnvironmentEngine {
         return out;
     }
 
-    /** KEY=value lines for a .env file: SERVICE_NAME (upper case) per connection string. */
-    public List<String> dotEnv(Plan plan) {
-        List<String> lines = new ArrayList<>();
-        connections(plan).forEach((service, conns) -> conns.forEach((name, value) -> lines.add(
-                (service + "_" + name).toUpperCase().replaceAll("[^A-Z0-9]", "_") + "=" + value)));
-        return lines;
-    }
-
+    @Override
     public List<String> logs(String env, String service, int lines) {
         Container c = containersOf(env).get(service);
         if (c == null) {
@@ -373,6 +372,7 @@ public final class EnvironmentEngine {
     }
 
     /** Follows a service's log: the last lines, then each new one, until the handle is closed. */
+    @Override
     public java.io.Closeable followLogs(String env, String service, int lines, java.util.function.Consumer<String> sink) {
         Container c = containersOf(env).get(service);
         if (c == null) {
