@@ -1,0 +1,125 @@
+package dev.outpost.stack.kube;
+
+import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
+import io.fabric8.mockwebserver.http.Headers;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * fabric8's CRUD mock API server, plus the two things its CRUD mode lacks and these tests need.
+ *
+ * <ul>
+ *   <li>Server-side apply. The mock answers an apply-patch with 404 when the object is missing and 415
+ *   when it exists. Here an apply creates a missing object (as a POST would) and replaces an existing
+ *   one's content, keeping its status (as a PUT would); the mock then bumps resourceVersion and
+ *   generation only when the content changed, as a real server does for a no-op apply. What this does
+ *   not model: managedFields, field ownership and conflicts, removal of fields another manager owns.
+ *   Every apply request is recorded so tests check what went on the wire.</li>
+ *   <li>Pod logs. The CRUD mode answers {@code /log} with an unrelated object list; here it answers with
+ *   the text a test set for the pod, whatever the query (tail, previous, follow).</li>
+ * </ul>
+ */
+final class FakeApiServer extends KubernetesCrudDispatcher implements AutoCloseable {
+    static final String APPLY_PATCH = "application/apply-patch+yaml";
+
+    /** One server-side apply request as the server received it. */
+    record ApplyRequest(String path, String contentType, String body) {
+    }
+
+    private final KubernetesMockServer server;
+    private final Map<String, String> logs = new ConcurrentHashMap<>();
+    private final List<ApplyRequest> applies = new CopyOnWriteArrayList<>();
+
+    FakeApiServer() {
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), this, false);
+        server.init();
+    }
+
+    NamespacedKubernetesClient client() {
+        return server.createClient();
+    }
+
+    String url() {
+        return "http://" + server.getHostName() + ":" + server.getPort();
+    }
+
+    List<ApplyRequest> applies() {
+        return List.copyOf(applies);
+    }
+
+    void clearApplies() {
+        applies.clear();
+    }
+
+    void log(String namespace, String pod, String text) {
+        logs.put(namespace + "/" + pod, text);
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        String path = request.getPath();
+        String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        if ("GET".equals(request.getMethod()) && bare.matches("/api/v1/namespaces/[^/]+/pods/[^/]+/log")) {
+            String[] parts = bare.split("/");
+            String text = logs.get(parts[4] + "/" + parts[6]);
+            return text == null ? new MockResponse().setResponseCode(404)
+                    : new MockResponse().setResponseCode(200).setBody(text);
+        }
+        return super.dispatch(request);
+    }
+
+    @Override
+    public MockResponse handlePatch(RecordedRequest request) {
+        String contentType = request.getHeader("Content-Type");
+        if (contentType == null || !contentType.startsWith(APPLY_PATCH)) {
+            return super.handlePatch(request);
+        }
+        String body = request.getUtf8Body();
+        applies.add(new ApplyRequest(request.getPath(), contentType, body));
+        String path = request.getPath();
+        String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        JsonNode intent = read(body);
+        MockResponse current = handleGet(bare);
+        if (current.code() == 404) {
+            String collection = bare.substring(0, bare.lastIndexOf('/'));
+            MockResponse created = handleCreate(request(HttpMethod.POST, collection, Serialization.asJson(intent)));
+            return created.code() == 201 ? created.setResponseCode(200) : created;
+        }
+        JsonNode stored = read(current.getBody().readUtf8());
+        if (stored.has("status") && intent instanceof ObjectNode o) {
+            o.set("status", stored.get("status"));
+        }
+        return handleUpdate(request(HttpMethod.PUT, bare, Serialization.asJson(intent)));
+    }
+
+    private static JsonNode read(String text) {
+        String t = text.strip();
+        return t.startsWith("{") ? Serialization.jsonMapper().readTree(t) : Serialization.yamlMapper().readTree(t);
+    }
+
+    private static RecordedRequest request(HttpMethod method, String path, String json) {
+        Headers headers = Headers.builder().add("Content-Type", "application/json").build();
+        return new RecordedRequest("HTTP/1.1", method, path, headers,
+                new Buffer(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public void close() {
+        server.destroy();
+    }
+}
