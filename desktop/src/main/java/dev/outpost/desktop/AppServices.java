@@ -26,6 +26,6 @@ public record AppServices(HostEnvironment host, AppDirectories directories, Sett
         return new AppServices(host, dirs, new SettingsStore(dirs.settingsFile()), runner,
                 new Doctor(StandardProbes.create(host, runner, dirs)), platform,
                 new CatalogService(dirs.data(), platform::currentTree, platform::userProfiles),
-                new EnvironmentService(host, platform::tokens, AppInfo.version()));
+                new EnvironmentService(host, dirs.data(), platform::tokens, AppInfo.version()));
     }
 }

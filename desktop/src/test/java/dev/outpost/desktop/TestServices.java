@@ -38,7 +38,7 @@ public final class TestServices {
                 dirs.data().resolve("platform/repo"), dirs.config(), new MapTokenStore());
         return new AppServices(host, dirs, new SettingsStore(dirs.settingsFile()), new LocalProcessRunner(),
                 new Doctor(probes), platform, new CatalogService(dirs.data(), platform::currentTree, platform::userProfiles),
-                new EnvironmentService(host, platform::tokens, "test"));
+                new EnvironmentService(host, dirs.data(), platform::tokens, "test"));
     }
 
     public static List<Check> typicalLaptop() {

@@ -49,6 +49,14 @@ public final class Cli {
             boolean verbose = parseResult.originalArgs().contains("--verbose")
                     || parseResult.originalArgs().contains("-v");
             commandLine.getErr().println("outpost: " + Redaction.redact(Errors.describe(ex)));
+            if (ex instanceof dev.outpost.stack.cluster.ClusterException ce) {
+                // kind's and k3d's own words say what went wrong in detail; the advice says what to do.
+                commandLine.getErr().println("  " + ce.advice());
+                if (!ce.command().isEmpty()) {
+                    commandLine.getErr().println("  $ " + Redaction.redact(ce.command()));
+                    ce.output().forEach(l -> commandLine.getErr().println("  | " + Redaction.redact(l)));
+                }
+            }
             if (verbose) {
                 ex.printStackTrace(commandLine.getErr());
             }

@@ -3,7 +3,7 @@ package dev.outpost.desktop.cli;
 import dev.outpost.desktop.AppServices;
 import dev.outpost.profiles.resolve.Plan;
 import dev.outpost.profiles.resolve.ResolveOptions;
-import dev.outpost.stack.environment.EnvironmentEngine;
+import dev.outpost.stack.environment.EnvironmentRuntime;
 import dev.outpost.stack.environment.EnvironmentStatus;
 import dev.outpost.stack.environment.ServiceStatus;
 import dev.outpost.stack.environment.UpListener;
@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** up, status, stop, start, down, logs, env: environments on the container engine. */
+/** up, status, stop, start, down, logs, env: environments as containers or in a local cluster. */
 final class EnvironmentCommands {
     private EnvironmentCommands() {
     }
@@ -30,8 +30,13 @@ final class EnvironmentCommands {
             super(services);
         }
 
-        EnvironmentEngine engine() {
-            return services.environments().engine();
+        /** Where the named environment runs now: its cluster, or containers. */
+        EnvironmentRuntime engine() {
+            return services.environments().forEnvironment(profile);
+        }
+
+        EnvironmentRuntime engineFor(Plan plan) {
+            return services.environments().forPlan(plan);
         }
 
         Plan plan() throws Exception {
@@ -39,14 +44,32 @@ final class EnvironmentCommands {
             return catalog().resolve(catalog().load(), profile, new ResolveOptions(s.registryMirror(), s.defaultRuntime()));
         }
 
-        /** The plan, for the commands that run it as containers. */
-        Plan containerPlan() throws Exception {
-            Plan plan = plan();
-            if (plan.runtime().needsCluster()) {
-                throw new IllegalArgumentException(profile + " uses the " + plan.runtime().id()
-                        + " runtime; local clusters are not available in this version yet");
+        UpOptions upOptions(boolean keep) throws java.io.IOException {
+            return new UpOptions(keep).withRegistryMirror(settings().registryMirror());
+        }
+
+        /**
+         * Port-forwards to a cluster live as long as a process holds them: after a cluster up the CLI keeps
+         * forwarding until Ctrl+C (the environment keeps running), unless --detach.
+         */
+        int holdForwards(Plan plan, boolean detach) throws InterruptedException {
+            if (!plan.runtime().needsCluster()) {
+                return ExitCodes.OK;
             }
-            return plan;
+            var engine = services.environments().clusterEngine();
+            var err = spec.commandLine().getErr();
+            if (detach || engine.forwards(plan.profile()).isEmpty()) {
+                err.println("Ports are forwarded while `outpost up " + plan.profile() + "` or the Outpost window runs.");
+                engine.closeAll();
+                return ExitCodes.OK;
+            }
+            engine.forwards(plan.profile()).forEach(f -> err.println("  forwarding " + f.local().getHostString() + ":"
+                    + f.local().getPort() + " -> " + f.service() + " " + f.portName() + " (pod " + f.pod() + ")"));
+            err.println("Forwarding; press Ctrl+C to stop forwarding (the environment keeps running).");
+            err.flush();
+            Runtime.getRuntime().addShutdownHook(new Thread(engine::closeAll, "outpost-forwards"));
+            Thread.currentThread().join();
+            return ExitCodes.OK;
         }
 
         UpListener progress() {
@@ -92,6 +115,9 @@ final class EnvironmentCommands {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("name", st.name());
                 json.put("state", st.state());
+                if (st.cluster() != null) {
+                    json.put("cluster", st.cluster());
+                }
                 json.put("services", st.services());
                 if (connections != null) {
                     json.put("connections", connections.entrySet().stream().collect(java.util.stream.Collectors.toMap(
@@ -103,6 +129,12 @@ final class EnvironmentCommands {
                 return ExitCodes.OK;
             }
             out().println(st.name() + ": " + st.state());
+            if (st.cluster() != null) {
+                var c = st.cluster();
+                out().println("  " + c.runtime() + " cluster " + c.name() + ": " + c.state() + ", " + c.nodes().size() + " node(s)"
+                        + (c.kubernetesVersion().isEmpty() ? "" : ", Kubernetes " + c.kubernetesVersion()) + ", context " + c.context()
+                        + " (kubeconfig " + c.kubeconfig() + ")");
+            }
             Table t = new Table("SERVICE", "STATE", "PORTS", "IMAGE");
             for (ServiceStatus s : st.services()) {
                 t.row(s.name(), s.state(), String.join(", ", s.ports()), s.image());
@@ -118,11 +150,15 @@ final class EnvironmentCommands {
         }
     }
 
-    @Command(name = "up", description = {"Start a profile's services as containers: pull, create, start in dependency order, "
-            + "wait until ready.", "Ports bind 127.0.0.1. A running environment is reconciled. A failure rolls back."})
+    @Command(name = "up", description = {"Start a profile's services: as containers, or in a local kind/k3d cluster "
+            + "(created or started as needed) with its ports forwarded.", "Waits until ready. Ports bind 127.0.0.1. "
+            + "A running environment is reconciled. A failure rolls back."})
     static final class Up extends WithProfile {
         @Option(names = "--keep-on-failure", description = "Leave what a failed up created, for inspection.")
         boolean keep;
+
+        @Option(names = {"-d", "--detach"}, description = "Cluster profiles: return once ready instead of forwarding ports.")
+        boolean detach;
 
         Up(AppServices services) {
             super(services);
@@ -130,9 +166,12 @@ final class EnvironmentCommands {
 
         @Override
         public Integer call() throws Exception {
-            Plan plan = containerPlan();
-            EnvironmentStatus st = cancellableOnCtrlC(() -> engine().up(plan, new UpOptions(keep), progress()));
-            return printStatus(st, engine().connections(plan));
+            Plan plan = plan();
+            EnvironmentRuntime runtime = engineFor(plan);
+            UpOptions options = upOptions(keep);
+            EnvironmentStatus st = cancellableOnCtrlC(() -> runtime.up(plan, options, progress()));
+            printStatus(st, runtime.connections(plan));
+            return holdForwards(plan, detach || output.json());
         }
     }
 
@@ -147,8 +186,8 @@ final class EnvironmentCommands {
 
         @Override
         public Integer call() {
-            EnvironmentEngine engine = services.environments().engine();
-            List<EnvironmentStatus> all = profile == null ? engine.list() : List.of(engine.status(profile));
+            List<EnvironmentStatus> all = profile == null ? services.environments().listAll()
+                    : List.of(services.environments().forEnvironment(profile).status(profile));
             if (output.json()) {
                 out().println(Json.write(profile == null ? all : all.getFirst()));
                 return ExitCodes.OK;
@@ -171,26 +210,32 @@ final class EnvironmentCommands {
         }
 
         @Override
-        public Integer call() {
+        public Integer call() throws InterruptedException {
             return printStatus(engine().stop(profile), null);
         }
     }
 
     @Command(name = "start", description = "Start a stopped environment again and wait until it is ready.")
     static final class Start extends WithProfile {
+        @Option(names = {"-d", "--detach"}, description = "Cluster profiles: return once ready instead of forwarding ports.")
+        boolean detach;
+
         Start(AppServices services) {
             super(services);
         }
 
         @Override
         public Integer call() throws Exception {
-            Plan plan = containerPlan();
-            return printStatus(cancellableOnCtrlC(() -> engine().up(plan, UpOptions.defaults(), progress())),
-                    engine().connections(plan));
+            Plan plan = plan();
+            EnvironmentRuntime runtime = engineFor(plan);
+            UpOptions options = upOptions(false);
+            printStatus(cancellableOnCtrlC(() -> runtime.up(plan, options, progress())), runtime.connections(plan));
+            return holdForwards(plan, detach || output.json());
         }
     }
 
-    @Command(name = "down", description = "Remove the environment's containers and network; volumes are kept unless --purge.")
+    @Command(name = "down", description = {"Remove the environment's containers and network; volumes are kept unless --purge.",
+        "Cluster environments: workloads are removed and the cluster stopped, data kept; --purge deletes the cluster."})
     static final class Down extends WithProfile {
         @Option(names = "--purge", description = "Also delete the volumes: the environment's data is lost.")
         boolean purge;
@@ -200,7 +245,7 @@ final class EnvironmentCommands {
         }
 
         @Override
-        public Integer call() {
+        public Integer call() throws InterruptedException {
             engine().down(profile, purge);
             if (output.json()) {
                 out().println(Json.write(Map.of("name", profile, "removed", true, "volumesRemoved", purge)));
@@ -269,9 +314,9 @@ final class EnvironmentCommands {
         public Integer call() throws Exception {
             Plan plan = plan();
             if (output.json()) {
-                out().println(Json.write(engine().connections(plan)));
+                out().println(Json.write(engineFor(plan).connections(plan)));
             } else {
-                engine().dotEnv(plan).forEach(out()::println);
+                engineFor(plan).dotEnv(plan).forEach(out()::println);
             }
             return ExitCodes.OK;
         }

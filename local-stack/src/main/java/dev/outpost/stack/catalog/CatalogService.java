@@ -1,6 +1,7 @@
 package dev.outpost.stack.catalog;
 
 import dev.outpost.profiles.catalog.BuiltInCatalog;
+import dev.outpost.profiles.catalog.Catalog;
 import dev.outpost.profiles.catalog.CatalogLoader;
 import dev.outpost.profiles.catalog.Layer;
 import dev.outpost.profiles.catalog.LoadResult;
@@ -106,9 +107,24 @@ public final class CatalogService {
     }
 
     public Plan resolve(CatalogSnapshot snapshot, String profileName, ResolveOptions options) {
-        Profile p = snapshot.catalog().profile(profileName)
-                .orElseThrow(() -> new IllegalArgumentException("no valid profile named \"" + profileName + "\""))
-                .profile();
-        return new Resolver(snapshot.catalog(), options).resolve(p);
+        Catalog.CatalogProfile entry = snapshot.catalog().profile(profileName)
+                .orElseThrow(() -> new IllegalArgumentException("no valid profile named \"" + profileName + "\""));
+        Plan plan = new Resolver(snapshot.catalog(), options).resolve(entry.profile());
+        return profileDirectory(entry.parsed().file()).map(plan::withManifestsUnder).orElse(plan);
+    }
+
+    /**
+     * The directory of a profile's file on disk, for its manifests: local profiles are labelled with their
+     * absolute path, platform ones with their path in the clone; built-in ones have no directory.
+     */
+    private Optional<Path> profileDirectory(String fileLabel) {
+        Path file = Path.of(fileLabel);
+        if (file.isAbsolute()) {
+            return Optional.ofNullable(file.getParent());
+        }
+        if (fileLabel.startsWith(BuiltInCatalog.LABEL)) {
+            return Optional.empty();
+        }
+        return platformTree.get().map(root -> root.resolve(fileLabel).getParent());
     }
 }

@@ -1,7 +1,6 @@
 package dev.outpost.stack.cluster;
 
 import dev.outpost.profiles.Runtime;
-import dev.outpost.stack.platform.HostEnvironment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,13 +23,27 @@ public final class ClusterManager {
     private final ClusterProviders providers;
     private final OwnedClusters owned;
     private final ApiServerCheck api;
+    private final Path userKubeconfig;
     private final Clock clock;
+    private Duration apiTimeout = API_TIMEOUT;
 
-    public ClusterManager(ClusterProviders providers, OwnedClusters owned, ApiServerCheck api, Clock clock) {
+    /** @param userKubeconfig the user's kubeconfig ({@link KubeconfigMerge#defaultTarget}), touched only on request */
+    public ClusterManager(ClusterProviders providers, OwnedClusters owned, ApiServerCheck api, Path userKubeconfig, Clock clock) {
         this.providers = providers;
         this.owned = owned;
         this.api = api;
+        this.userKubeconfig = userKubeconfig;
         this.clock = clock;
+    }
+
+    /** How long a created or started cluster's API server gets to answer; tests shorten it. */
+    public ClusterManager withApiTimeout(Duration timeout) {
+        this.apiTimeout = timeout;
+        return this;
+    }
+
+    public Path userKubeconfig() {
+        return userKubeconfig;
     }
 
     public OwnedClusters owned() {
@@ -162,10 +175,14 @@ public final class ClusterManager {
     }
 
     /** Deletes the cluster, its files, and its context from the user's kubeconfig if it was merged there. */
-    public void delete(Runtime runtime, String name, HostEnvironment host, ClusterListener listener) throws InterruptedException {
+    public void delete(Runtime runtime, String name, ClusterListener listener) throws InterruptedException {
         providers.forRuntime(runtime).delete(name, listener);
         owned.forget(runtime, name);
-        KubeconfigMerge.remove(KubeconfigMerge.defaultTarget(host), ClusterProvider.contextName(runtime, name));
+        KubeconfigMerge.remove(userKubeconfig, ClusterProvider.contextName(runtime, name));
+    }
+
+    public void loadImages(Runtime runtime, String name, List<String> images, ClusterListener listener) throws InterruptedException {
+        providers.forRuntime(runtime).loadImages(name, images, listener);
     }
 
     /**
@@ -205,13 +222,13 @@ public final class ClusterManager {
     }
 
     /** Merges the cluster's context ({@code kind-NAME} / {@code k3d-NAME}) into KUBECONFIG or ~/.kube/config. */
-    public List<String> mergeIntoUserKubeconfig(Runtime runtime, String name, HostEnvironment host, boolean switchContext)
+    public List<String> mergeIntoUserKubeconfig(Runtime runtime, String name, boolean switchContext)
             throws InterruptedException {
-        return KubeconfigMerge.merge(kubeconfig(runtime, name), KubeconfigMerge.defaultTarget(host), switchContext);
+        return KubeconfigMerge.merge(kubeconfig(runtime, name), userKubeconfig, switchContext);
     }
 
     private void awaitApi(Runtime runtime, String name, ClusterListener listener) throws InterruptedException {
         listener.step("Waiting for the Kubernetes API server");
-        api.awaitReady(kubeconfig(runtime, name), API_TIMEOUT);
+        api.awaitReady(kubeconfig(runtime, name), apiTimeout);
     }
 }

@@ -68,12 +68,6 @@ final class ContainerFactory {
     }
 
     String fillSecrets(String env, String service, String text) {
-        String out = text;
-        for (Placeholders.Placeholder ph : Placeholders.in(text)) {
-            if (ph.kind().equals("secret")) {
-                out = out.replace(ph.text(), secrets.get(env, service, ph.argument()));
-            }
-        }
-        return out;
+        return secrets.fill(env, service, text);
     }
 }

@@ -9,7 +9,10 @@ import dev.outpost.stack.docker.pull.TokenStoreCredentials;
 import dev.outpost.stack.process.LocalProcessRunner;
 import dev.outpost.stack.docker.DockerEndpointResolver;
 import dev.outpost.stack.platform.HostEnvironment;
+import dev.outpost.profiles.resolve.Plan;
 import dev.outpost.stack.cluster.ApiServerCheck;
+import dev.outpost.stack.cluster.KubeconfigMerge;
+import dev.outpost.stack.kube.ApiServerReadiness;
 import dev.outpost.stack.cluster.ClusterManager;
 import dev.outpost.stack.cluster.ClusterProviders;
 import dev.outpost.stack.cluster.OwnedClusters;
@@ -17,6 +20,7 @@ import dev.outpost.stack.docker.DockerEndpoint;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -34,10 +38,10 @@ public final class EnvironmentService {
     private DockerClient docker;
     private EnvironmentEngine engine;
     private ClusterManager clusters;
+    private ClusterEnvironmentEngine clusterEngine;
 
-    public EnvironmentService(HostEnvironment host, Path dataDirectory, Supplier<TokenStore> tokens, String outpostVersion,
-                              ApiServerCheck apiServer) {
-        this(new EndpointHolder(host), host, dataDirectory, tokens, outpostVersion, apiServer);
+    public EnvironmentService(HostEnvironment host, Path dataDirectory, Supplier<TokenStore> tokens, String outpostVersion) {
+        this(new EndpointHolder(host), host, dataDirectory, tokens, outpostVersion, new ApiServerReadiness());
     }
 
     private EnvironmentService(EndpointHolder endpoint, HostEnvironment host, Path dataDirectory, Supplier<TokenStore> tokens,
@@ -50,7 +54,7 @@ public final class EnvironmentService {
                 new RegistryCredentials(host, new LocalProcessRunner(), new TokenStoreCredentials(tokens.get())));
         this.clusterManager = () -> new ClusterManager(
                 new ClusterProviders(host, new LocalProcessRunner(), this::docker, endpoint.toolEnvironment()),
-                new OwnedClusters(dataDirectory), apiServer, Clock.systemUTC());
+                new OwnedClusters(dataDirectory), apiServer, KubeconfigMerge.defaultTarget(host), Clock.systemUTC());
     }
 
     public EnvironmentService(Supplier<DockerClient> client, Supplier<TokenStore> tokens, String outpostVersion,
@@ -82,6 +86,60 @@ public final class EnvironmentService {
             clusters = clusterManager.get();
         }
         return clusters;
+    }
+
+    public synchronized ClusterEnvironmentEngine clusterEngine() {
+        if (clusterEngine == null) {
+            clusterEngine = new ClusterEnvironmentEngine(clusters(), new SecretStore(tokens.get()), this::builtLocally);
+        }
+        return clusterEngine;
+    }
+
+    /** Where a plan runs: its own cluster for kind and k3d, containers otherwise. */
+    public EnvironmentRuntime forPlan(Plan plan) {
+        return plan.runtime().needsCluster() ? clusterEngine() : engine();
+    }
+
+    /** Where an existing environment runs: in a cluster Outpost made for it, else as containers. */
+    public EnvironmentRuntime forEnvironment(String env) {
+        return clusters().owned().forEnvironment(env).isPresent() ? clusterEngine() : engine();
+    }
+
+    /**
+     * Every environment: container ones from the engine's labels, cluster ones from the clusters Outpost owns.
+     * One side failing (no engine answering, a tool missing) does not hide the other.
+     */
+    public List<EnvironmentStatus> listAll() {
+        List<EnvironmentStatus> all = new java.util.ArrayList<>();
+        RuntimeException first = null;
+        try {
+            all.addAll(engine().list());
+        } catch (RuntimeException e) {
+            first = e;
+        }
+        try {
+            all.addAll(clusterEngine().list());
+        } catch (RuntimeException e) {
+            first = first == null ? e : first;
+        }
+        if (all.isEmpty() && first != null) {
+            throw first;
+        }
+        all.sort(java.util.Comparator.comparing(EnvironmentStatus::name));
+        return all;
+    }
+
+    /**
+     * An image that exists on this engine with no registry digest was built here: nodes could not pull it, so
+     * it is loaded into them. Everything else the nodes pull, through the mirror.
+     */
+    private boolean builtLocally(String image) {
+        try {
+            var inspect = docker().inspectImageCmd(image).exec();
+            return inspect.getRepoDigests() == null || inspect.getRepoDigests().isEmpty();
+        } catch (com.github.dockerjava.api.exception.NotFoundException absent) {
+            return false;
+        }
     }
 
     /** The engine endpoint, resolved once, and what kind and k3d need to reach the same engine. */

@@ -34,6 +34,17 @@ public final class SecretStore {
         return b.toString();
     }
 
+    /** The text with each {@code {{secret:NAME}}} replaced by the service's secret of that name. */
+    public String fill(String env, String service, String text) {
+        String out = text;
+        for (dev.outpost.profiles.validation.Placeholders.Placeholder ph : dev.outpost.profiles.validation.Placeholders.in(text)) {
+            if (ph.kind().equals("secret")) {
+                out = out.replace(ph.text(), get(env, service, ph.argument()));
+            }
+        }
+        return out;
+    }
+
     public Optional<String> peek(String env, String service, String name) {
         return store.get(account(env, service, name));
     }

@@ -45,7 +45,23 @@ public record Plan(String profile, Runtime runtime, List<Service> services, Opti
     public record Volume(String name, String mountPath) {
     }
 
-    public record Cluster(String name, String kubernetesVersion, int workers, List<Profile.PortMapping> ports) {
+    /**
+     * @param manifests the profile's extra manifests: as written (relative to the profile) from the resolver,
+     *                  absolute once the catalog knows where the profile's file is
+     */
+    public record Cluster(String name, String kubernetesVersion, int workers, List<Profile.PortMapping> ports,
+                          List<String> manifests) {
+        public Cluster {
+            ports = List.copyOf(ports);
+            manifests = List.copyOf(manifests);
+        }
+    }
+
+    /** The same plan with the cluster's manifest paths resolved against the profile's directory. */
+    public Plan withManifestsUnder(java.nio.file.Path profileDirectory) {
+        Optional<Cluster> c = cluster.map(k -> new Cluster(k.name(), k.kubernetesVersion(), k.workers(), k.ports(),
+                k.manifests().stream().map(m -> profileDirectory.resolve(m).normalize().toString()).toList()));
+        return new Plan(profile, runtime, services, c, inference, stopAfter, digest);
     }
 
     public record Inference(List<String> models, Profile.Placement placement, Optional<String> target) {

@@ -118,7 +118,8 @@ public final class Resolver {
                 : platform.map(Platform.Spec::kubernetesVersion).orElse(null);
         return new Plan.Cluster(c != null && c.name() != null ? c.name() : profile.name(), version,
                 c != null && c.workers() != null ? c.workers() : 0,
-                c != null && c.ports() != null ? List.copyOf(c.ports()) : List.of());
+                c != null && c.ports() != null ? List.copyOf(c.ports()) : List.of(),
+                profile.spec().manifests() != null ? List.copyOf(profile.spec().manifests()) : List.of());
     }
 
     static String digest(Object value) {

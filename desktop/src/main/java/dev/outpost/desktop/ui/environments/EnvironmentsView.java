@@ -103,12 +103,19 @@ public final class EnvironmentsView implements ScreenView {
         cancel.setVisible(busy != null && busy.startsWith("Starting"));
         cancel.setManaged(cancel.isVisible());
         cancel.setOnAction(e -> vm.cancel(c.name()));
+        Button repair = new Button("Repair");
+        repair.setId("env-repair-" + c.name());
+        repair.setTooltip(new javafx.scene.control.Tooltip(
+                "Start the cluster's stopped nodes, or create a lost cluster again, then apply the profile"));
+        repair.setVisible(busy == null && c.needsRepair());
+        repair.setManaged(repair.isVisible());
+        repair.setOnAction(e -> vm.repair(c.name()));
         Button remove = new Button("Remove…");
         remove.setDisable(busy != null || c.state().equals("absent"));
         remove.setOnAction(e -> confirmRemove(c.name()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(8, dot, name, state, spacer, cancel, start, stop, remove);
+        HBox top = new HBox(8, dot, name, state, spacer, cancel, repair, start, stop, remove);
         top.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(8, top);
         if (c.description() != null) {
@@ -116,6 +123,12 @@ public final class EnvironmentsView implements ScreenView {
             d.getStyleClass().add("text-muted");
             d.setWrapText(true);
             box.getChildren().add(d);
+        }
+        if (!c.clusterLine().isEmpty()) {
+            Label cluster = new Label(c.clusterLine());
+            cluster.setId("env-cluster-" + c.name());
+            cluster.getStyleClass().add("text-muted");
+            box.getChildren().add(cluster);
         }
         box.getChildren().add(services(c));
         box.setId("env-card-" + c.name());
@@ -173,11 +186,12 @@ public final class EnvironmentsView implements ScreenView {
     }
 
     private void confirmRemove(String name) {
-        CheckBox purge = new CheckBox("Also delete its data (volumes). This cannot be undone.");
+        CheckBox purge = new CheckBox("Also delete its data (volumes; for a cluster, the whole cluster). This cannot be undone.");
         Alert a = new Alert(Alert.AlertType.CONFIRMATION);
         a.setTitle("Remove " + name);
         a.setHeaderText("Remove the environment " + name + "?");
-        a.getDialogPane().setContent(new VBox(8, new Label("Its containers and network are removed."), purge));
+        a.getDialogPane().setContent(new VBox(8, new Label("Its containers and network are removed (in a cluster: its workloads,"
+                + " and the cluster is stopped)."), purge));
         a.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.remove(name, purge.isSelected()));
     }
 

@@ -71,20 +71,17 @@ public final class EnvironmentsViewModel {
         ResolveOptions options = new ResolveOptions(s.registryMirror(), s.defaultRuntime());
         Map<String, EnvironmentStatus> running = new LinkedHashMap<>();
         try {
-            environments.engine().list().forEach(st -> running.put(st.name(), st));
+            environments.listAll().forEach(st -> running.put(st.name(), st));
         } catch (RuntimeException e) {
-            message.set("The container engine did not answer: " + error(e));
+            executor.onUi(() -> message.set("The container engine did not answer: " + error(e)));
         }
         List<EnvironmentCard> out = new ArrayList<>();
         for (var p : snap.catalog().profiles()) {
             Plan plan = catalog.resolve(snap, p.name(), options);
-            if (plan.runtime() != Runtime.DOCKER) {
-                continue;
-            }
             EnvironmentStatus st = running.get(p.name());
             out.add(new EnvironmentCard(p.name(), p.profile().metadata().description(), plan.runtime().id(),
                     st == null ? "absent" : st.state(), st == null ? List.of() : st.services(),
-                    st == null ? Map.of() : environments.engine().connections(plan)));
+                    st == null ? Map.of() : environments.forPlan(plan).connections(plan), st == null ? null : st.cluster()));
         }
         return out;
     }
@@ -92,21 +89,37 @@ public final class EnvironmentsViewModel {
     public void start(String name) {
         act(name, "Starting", () -> {
             Plan plan = plan(name);
-            environments.engine().up(plan, UpOptions.defaults(), listener(name));
+            environments.forPlan(plan).up(plan, UpOptions.defaults().withRegistryMirror(settings.get().registryMirror()),
+                    listener(name));
             return null;
         });
     }
 
     public void stop(String name) {
         act(name, "Stopping", () -> {
-            environments.engine().stop(name);
+            environments.forEnvironment(name).stop(name);
             return null;
         });
     }
 
     public void remove(String name, boolean purge) {
         act(name, purge ? "Removing with data" : "Removing", () -> {
-            environments.engine().down(name, purge);
+            environments.forEnvironment(name).down(name, purge);
+            return null;
+        });
+    }
+
+    /**
+     * Brings a cluster environment back after a reboot or an engine restart: stopped nodes are started,
+     * a lost cluster is created again, and the environment is applied again either way.
+     */
+    public void repair(String name) {
+        act(name, "Repairing", () -> {
+            Plan plan = plan(name);
+            var engine = environments.clusterEngine();
+            var cluster = plan.cluster().orElseThrow();
+            engine.clusters().repair(plan.runtime(), cluster.name(), dev.outpost.stack.cluster.ClusterListener.NONE);
+            engine.up(plan, UpOptions.defaults().withRegistryMirror(settings.get().registryMirror()), listener(name));
             return null;
         });
     }
@@ -116,7 +129,7 @@ public final class EnvironmentsViewModel {
         stopFollowing();
         logLines.clear();
         logs.set("");
-        executor.run(() -> environments.engine().followLogs(env, service, LOG_LINES, line -> executor.onUi(() -> {
+        executor.run(() -> environments.forEnvironment(env).followLogs(env, service, LOG_LINES, line -> executor.onUi(() -> {
             logLines.addLast(line);
             while (logLines.size() > LOG_LINES) {
                 logLines.removeFirst();
