@@ -56,7 +56,7 @@ public final class ServicePortForwards implements Closeable {
     // One thread applies every change, so two events about one service never race to the same port.
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon()
             .name("outpost-port-forwards").unstarted(r));
-    private SharedIndexInformer<Pod> pods;
+    private volatile SharedIndexInformer<Pod> pods;
 
     private ServicePortForwards(String namespace, List<Plan.Service> services, Forwarder forwarder) {
         this.namespace = namespace;
@@ -128,7 +128,8 @@ public final class ServicePortForwards implements Closeable {
 
     private void changed(Pod p) {
         String service = p.getMetadata().getLabels() == null ? null : p.getMetadata().getLabels().get(Labels.SERVICE);
-        if (service != null && services.containsKey(service) && !worker.isShutdown()) {
+        // Events during start come before the informer is assigned; start's own pass covers them.
+        if (pods != null && service != null && services.containsKey(service) && !worker.isShutdown()) {
             worker.execute(() -> reconcile(service));
         }
     }
