@@ -134,18 +134,18 @@ public final class ServicePortForwards implements Closeable {
         }
     }
 
-    /** Points the service's forwards at the pod that should carry them now, touching nothing if that is already so. */
-    private void reconcile(String service) {
+    /**
+     * Points the service's forwards at the pod that should carry them now, touching nothing if that is
+     * already so. Holds the lock throughout so {@link #active()} never shows a forward half-switched.
+     */
+    private synchronized void reconcile(String service) {
         Pod target = pods.getStore().list().stream()
                 .filter(p -> p.getMetadata().getLabels() != null
                         && service.equals(p.getMetadata().getLabels().get(Labels.SERVICE)))
                 .filter(p -> p.getMetadata().getDeletionTimestamp() == null && Readiness.isPodReady(p))
                 .max(Comparator.comparing(p -> String.valueOf(p.getMetadata().getCreationTimestamp())))
                 .orElse(null);
-        Open current;
-        synchronized (this) {
-            current = open.get(service);
-        }
+        Open current = open.get(service);
         if (current != null && target != null && current.pod().equals(target.getMetadata().getName())
                 && current.restarts() == restarts(target)) {
             return;
@@ -153,15 +153,10 @@ public final class ServicePortForwards implements Closeable {
         if (current != null) {
             // Closed first: the new forwards bind the very same local ports.
             closeAll(current);
-            synchronized (this) {
-                open.remove(service);
-            }
+            open.remove(service);
         }
         if (target != null) {
-            Open o = openAll(services.get(service), target);
-            synchronized (this) {
-                open.put(service, o);
-            }
+            open.put(service, openAll(services.get(service), target));
         }
     }
 
