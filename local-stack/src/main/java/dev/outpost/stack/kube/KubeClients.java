@@ -113,7 +113,8 @@ public final class KubeClients {
     static String safeUrl(String url) {
         try {
             URI u = URI.create(url);
-            return new URI(u.getScheme(), null, u.getHost(), u.getPort(), u.getPath(), null, null).toString();
+            String path = u.getPath() == null || u.getPath().equals("/") ? null : u.getPath();
+            return new URI(u.getScheme(), null, u.getHost(), u.getPort(), path, null, null).toString();
         } catch (RuntimeException | java.net.URISyntaxException e) {
             return "(unparseable server URL)";
         }

@@ -56,7 +56,7 @@ public final class ServicePortForwards implements Closeable {
     // One thread applies every change, so two events about one service never race to the same port.
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon()
             .name("outpost-port-forwards").unstarted(r));
-    private SharedIndexInformer<Pod> pods;
+    private volatile SharedIndexInformer<Pod> pods;
 
     private ServicePortForwards(String namespace, List<Plan.Service> services, Forwarder forwarder) {
         this.namespace = namespace;
@@ -128,23 +128,24 @@ public final class ServicePortForwards implements Closeable {
 
     private void changed(Pod p) {
         String service = p.getMetadata().getLabels() == null ? null : p.getMetadata().getLabels().get(Labels.SERVICE);
-        if (service != null && services.containsKey(service) && !worker.isShutdown()) {
+        // Events during start come before the informer is assigned; start's own pass covers them.
+        if (pods != null && service != null && services.containsKey(service) && !worker.isShutdown()) {
             worker.execute(() -> reconcile(service));
         }
     }
 
-    /** Points the service's forwards at the pod that should carry them now, touching nothing if that is already so. */
-    private void reconcile(String service) {
+    /**
+     * Points the service's forwards at the pod that should carry them now, touching nothing if that is
+     * already so. Holds the lock throughout so {@link #active()} never shows a forward half-switched.
+     */
+    private synchronized void reconcile(String service) {
         Pod target = pods.getStore().list().stream()
                 .filter(p -> p.getMetadata().getLabels() != null
                         && service.equals(p.getMetadata().getLabels().get(Labels.SERVICE)))
                 .filter(p -> p.getMetadata().getDeletionTimestamp() == null && Readiness.isPodReady(p))
                 .max(Comparator.comparing(p -> String.valueOf(p.getMetadata().getCreationTimestamp())))
                 .orElse(null);
-        Open current;
-        synchronized (this) {
-            current = open.get(service);
-        }
+        Open current = open.get(service);
         if (current != null && target != null && current.pod().equals(target.getMetadata().getName())
                 && current.restarts() == restarts(target)) {
             return;
@@ -152,15 +153,10 @@ public final class ServicePortForwards implements Closeable {
         if (current != null) {
             // Closed first: the new forwards bind the very same local ports.
             closeAll(current);
-            synchronized (this) {
-                open.remove(service);
-            }
+            open.remove(service);
         }
         if (target != null) {
-            Open o = openAll(services.get(service), target);
-            synchronized (this) {
-                open.put(service, o);
-            }
+            open.put(service, openAll(services.get(service), target));
         }
     }
 

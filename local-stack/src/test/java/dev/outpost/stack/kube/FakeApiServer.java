@@ -120,6 +120,14 @@ final class FakeApiServer extends KubernetesCrudDispatcher implements AutoClosea
 
     @Override
     public void close() {
-        server.destroy();
+        try {
+            server.destroy();
+        } catch (IllegalStateException e) {
+            // The mock can deadlock its own event loop closing a watch (WatchEventsListener.onClosed waits up
+            // to a minute for a task that needs that loop); the server is gone for the next test regardless.
+            if (!String.valueOf(e.getMessage()).contains("Unable to close MockWebServer")) {
+                throw e;
+            }
+        }
     }
 }
