@@ -14,7 +14,11 @@ final class DockerCli {
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9@%+=:,./_-]+");
 
     /** One finished docker call; {@code combined} is stdout then stderr, as kind prints it after "Command Output:". */
-    record Result(List<String> argv, int exit, String out, String err) {
+    record Result(List<String> argv, int exit, String out, String err, byte[] binaryOut) {
+        Result(List<String> argv, int exit, String out, String err) {
+            this(argv, exit, out, err, new byte[0]);
+        }
+
         boolean ok() {
             return exit == 0;
         }
@@ -44,6 +48,16 @@ final class DockerCli {
     }
 
     Result run(List<String> args, byte[] stdin) {
+        Result r = runBinary(args, stdin);
+        return new Result(r.argv(), r.exit(), new String(r.binaryOut(), StandardCharsets.UTF_8), r.err());
+    }
+
+    Result runBinary(List<String> args) {
+        return runBinary(args, null);
+    }
+
+    /** Runs docker keeping stdout as bytes (for tar streams from {@code docker cp}). */
+    Result runBinary(List<String> args, byte[] stdin) {
         List<String> argv = new ArrayList<>();
         argv.add("docker");
         argv.addAll(args);
@@ -59,10 +73,10 @@ final class DockerCli {
             p.getOutputStream().close();
             var err = new ByteArrayOutputStream();
             Thread errPump = Thread.ofPlatform().start(() -> pump(p.getErrorStream(), err));
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            byte[] out = p.getInputStream().readAllBytes();
             errPump.join();
             int exit = p.waitFor();
-            return new Result(argv, exit, out, err.toString(StandardCharsets.UTF_8));
+            return new Result(argv, exit, "", err.toString(StandardCharsets.UTF_8), out);
         } catch (IOException e) {
             return new Result(argv, 127, "", e.getMessage() + "\n");
         } catch (InterruptedException e) {

@@ -136,6 +136,11 @@ final class Kubeconfigs {
     }
 
     static String render(Map<String, Object> doc) {
+        return renderAny(doc);
+    }
+
+    /** Any maps/lists as block YAML. */
+    static String renderAny(Object doc) {
         DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setIndent(2)
                 .setIndicatorIndent(0).setWidth(Integer.MAX_VALUE).build();
         return new Dump(settings).dumpToString(doc);
