@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * Real (self-signed) admin credentials for the kubeconfigs, made with the JDK's keytool, so that clients which
- * parse {@code client-certificate-data}/{@code client-key-data} get well-formed PEM as they would from kubeadm/k3s.
+ * parse {@code client-certificate-data}/{@code client-key-data} get well-formed PEM as kubeadm writes it (an RSA
+ * certificate and a PKCS#1 {@code RSA PRIVATE KEY}).
  */
 final class Credentials {
     /** Base64 of PEM text, as kubeconfigs carry it. */
@@ -33,8 +34,8 @@ final class Credentials {
             Path store = dir.resolve("admin.p12");
             char[] pass = "fakefake".toCharArray();
             String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-            Process p = new ProcessBuilder(List.of(keytool, "-genkeypair", "-alias", "admin", "-keyalg", "EC",
-                    "-groupname", "secp256r1", "-dname", "CN=" + commonName + ",O=" + organisation, "-validity",
+            Process p = new ProcessBuilder(List.of(keytool, "-genkeypair", "-alias", "admin", "-keyalg", "RSA",
+                    "-keysize", "2048", "-dname", "CN=" + commonName + ",O=" + organisation, "-validity",
                     "3650", "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", new String(pass),
                     "-keypass", new String(pass))).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -48,7 +49,7 @@ final class Credentials {
             Key key = ks.getKey("admin", pass);
             Certificate cert = ks.getCertificate("admin");
             String certPem = pem("CERTIFICATE", cert.getEncoded());
-            String keyPem = pem("PRIVATE KEY", key.getEncoded());
+            String keyPem = pem("RSA PRIVATE KEY", pkcs1(key.getEncoded()));
             return new Pem(b64(certPem), b64(certPem), b64(keyPem));
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -58,6 +59,42 @@ final class Credentials {
         } finally {
             deleteQuietly(dir);
         }
+    }
+
+    /** The PKCS#1 RSAPrivateKey inside a PKCS#8 PrivateKeyInfo: SEQUENCE { version, algorithm, OCTET STRING }. */
+    static byte[] pkcs1(byte[] pkcs8) {
+        int[] pos = {0};
+        expect(pkcs8, pos, 0x30);
+        length(pkcs8, pos);
+        skip(pkcs8, pos); // version INTEGER
+        skip(pkcs8, pos); // AlgorithmIdentifier SEQUENCE
+        expect(pkcs8, pos, 0x04);
+        int len = length(pkcs8, pos);
+        return java.util.Arrays.copyOfRange(pkcs8, pos[0], pos[0] + len);
+    }
+
+    private static void expect(byte[] der, int[] pos, int tag) {
+        if ((der[pos[0]++] & 0xff) != tag) {
+            throw new IllegalStateException("unexpected DER tag");
+        }
+    }
+
+    private static void skip(byte[] der, int[] pos) {
+        pos[0]++;
+        int len = length(der, pos);
+        pos[0] += len;
+    }
+
+    private static int length(byte[] der, int[] pos) {
+        int first = der[pos[0]++] & 0xff;
+        if (first < 0x80) {
+            return first;
+        }
+        int len = 0;
+        for (int i = 0; i < (first & 0x7f); i++) {
+            len = (len << 8) | (der[pos[0]++] & 0xff);
+        }
+        return len;
     }
 
     private static String pem(String type, byte[] der) {
