@@ -46,8 +46,11 @@ public final class ClusterProviders {
                 tool + " is not installed (not found on PATH)"));
         Map<String, String> env = new LinkedHashMap<>(engineEnvironment);
         env.putAll(own);
-        // The tools read PATH themselves (kind runs `docker`): give them the PATH Outpost searched.
-        host.get("PATH").ifPresent(p -> env.put("PATH", p));
+        // The tools read these themselves (kind runs `docker`, both find kubeconfigs and config dirs): give them
+        // the values Outpost itself went by.
+        for (String name : java.util.List.of("PATH", "HOME", "KUBECONFIG", "XDG_CONFIG_HOME")) {
+            host.get(name).ifPresent(v -> env.put(name, v));
+        }
         return new ToolInvoker(runner, executable, env, stepOf, errorOf);
     }
 }

@@ -34,39 +34,39 @@ import tools.jackson.databind.node.ObjectNode;
  *   the text a test set for the pod, whatever the query (tail, previous, follow).</li>
  * </ul>
  */
-final class FakeApiServer extends KubernetesCrudDispatcher implements AutoCloseable {
+public final class FakeApiServer extends KubernetesCrudDispatcher implements AutoCloseable {
     static final String APPLY_PATCH = "application/apply-patch+yaml";
 
     /** One server-side apply request as the server received it. */
-    record ApplyRequest(String path, String contentType, String body) {
+    public record ApplyRequest(String path, String contentType, String body) {
     }
 
     private final KubernetesMockServer server;
     private final Map<String, String> logs = new ConcurrentHashMap<>();
     private final List<ApplyRequest> applies = new CopyOnWriteArrayList<>();
 
-    FakeApiServer() {
+    public FakeApiServer() {
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), this, false);
         server.init();
     }
 
-    NamespacedKubernetesClient client() {
+    public NamespacedKubernetesClient client() {
         return server.createClient();
     }
 
-    String url() {
+    public String url() {
         return "http://" + server.getHostName() + ":" + server.getPort();
     }
 
-    List<ApplyRequest> applies() {
+    public List<ApplyRequest> applies() {
         return List.copyOf(applies);
     }
 
-    void clearApplies() {
+    public void clearApplies() {
         applies.clear();
     }
 
-    void log(String namespace, String pod, String text) {
+    public void log(String namespace, String pod, String text) {
         logs.put(namespace + "/" + pod, text);
     }
 

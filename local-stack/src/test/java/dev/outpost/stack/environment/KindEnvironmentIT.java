@@ -1,0 +1,21 @@
+package dev.outpost.stack.environment;
+
+import dev.outpost.profiles.Runtime;
+
+/** The cluster environment lifecycle on the kind double. */
+class KindEnvironmentIT extends ClusterEnvironmentContract {
+    @Override
+    Runtime runtime() {
+        return Runtime.KIND;
+    }
+
+    @Override
+    String clusterLabel() {
+        return "io.x-k8s.kind.cluster";
+    }
+
+    @Override
+    String failingStep() {
+        return "kubeadm-init";
+    }
+}
