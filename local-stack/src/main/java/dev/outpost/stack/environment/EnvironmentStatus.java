@@ -19,6 +19,7 @@ public record EnvironmentStatus(String name, String profileDigest, List<ServiceS
     }
 
     /** running when every service runs, stopped when none does, partial otherwise; absent when nothing exists. */
+    @com.fasterxml.jackson.annotation.JsonProperty("state")
     public String state() {
         if (services.isEmpty()) {
             return cluster != null && !cluster.state().equals("missing") ? cluster.state() : "absent";

@@ -20,7 +20,7 @@ import java.util.Set;
  * gets one pod, Ready, and its status says so. Services named in {@code broken} get a pod whose image cannot
  * be pulled instead, as kubelet would report it. Every played container logs a Kafka-style start line.
  */
-final class PlayedControllers implements AutoCloseable {
+public final class PlayedControllers implements AutoCloseable {
     /** What the played containers print: Kafka's catalog entry waits for its "started" line. */
     private static final String LOG = "[KafkaServer id=1] started (kafka.server.KafkaServer)\nKafka Server started\n";
 
@@ -29,7 +29,7 @@ final class PlayedControllers implements AutoCloseable {
     private final Set<String> broken;
     private final List<SharedIndexInformer<?>> informers;
 
-    PlayedControllers(dev.outpost.stack.kube.FakeApiServer api, KubernetesClient client, Set<String> broken) {
+    public PlayedControllers(dev.outpost.stack.kube.FakeApiServer api, KubernetesClient client, Set<String> broken) {
         this.client = client;
         this.api = api;
         this.broken = broken;
