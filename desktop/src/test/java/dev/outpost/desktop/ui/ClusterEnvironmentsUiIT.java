@@ -1,0 +1,86 @@
+package dev.outpost.desktop.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.util.WaitForAsyncUtils.waitFor;
+
+import dev.outpost.desktop.AppServices;
+import dev.outpost.desktop.TestServices;
+import dev.outpost.desktop.ui.shell.Screen;
+import dev.outpost.stack.cluster.fake.FakeClusterTools;
+import dev.outpost.stack.environment.PlayedControllers;
+import dev.outpost.stack.kube.FakeApiServer;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The Environments screen drives a k3d environment: one click creates the cluster (the k3d double on the real
+ * engine), deploys into it (fabric8's mock API server, the test playing the controllers), and the card shows the
+ * cluster, its services and their logs.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ClusterEnvironmentsUiIT {
+    @TempDir
+    Path tmp;
+
+    private AppServices services;
+    private FakeApiServer api;
+    private KubernetesClient kube;
+    private PlayedControllers controllers;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        api = new FakeApiServer();
+        kube = api.client();
+        controllers = new PlayedControllers(api, kube, Set.of());
+        FakeClusterTools tools = FakeClusterTools.install(Files.createDirectories(tmp.resolve("bin")),
+                FakeClusterTools.Settings.defaults().withServerUrl(api.url()));
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        services = TestServices.withChecks(home, TestServices.typicalLaptop(),
+                Map.of("PATH", tools.dir() + ":" + System.getenv("PATH"), "HOME", home.toString()));
+        new DesktopShell(services, UiExecutor.fx()).show(stage);
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        services.environments().clusterEngine().down("data-pipeline", true);
+        controllers.close();
+        kube.close();
+        api.close();
+    }
+
+    @Test
+    void startingAK3dCardCreatesTheClusterAndShowsItsServices(FxRobot robot) throws Exception {
+        robot.clickOn("#" + Screen.ENVIRONMENTS.navId());
+        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#env-cluster-data-pipeline").tryQuery().isPresent());
+        assertThat(robot.lookup("#env-cluster-data-pipeline").queryAs(Label.class).getText())
+                .isEqualTo("k3d cluster: not created yet");
+
+        robot.clickOn("#env-start-data-pipeline");
+        waitFor(120, TimeUnit.SECONDS, () -> robot.lookup("#env-state-data-pipeline").tryQuery()
+                .map(n -> ((Label) n).getText()).orElse("").equals("running"));
+        assertThat(robot.lookup("#env-cluster-data-pipeline").queryAs(Label.class).getText())
+                .startsWith("k3d cluster data-pipeline · running · 3/3 nodes")
+                .contains("Kubernetes v1.33.1").endsWith("context k3d-data-pipeline");
+        for (String svc : new String[] {"kafka", "minio", "warehouse"}) {
+            assertThat(robot.lookup("#svc-state-data-pipeline-" + svc).queryAs(Label.class).getText()).isEqualTo("running");
+        }
+        assertThat(robot.lookup("#env-repair-data-pipeline").query().isVisible()).isFalse();
+
+        robot.clickOn("#svc-data-pipeline-kafka");
+        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#environment-logs").queryAs(javafx.scene.control.TextArea.class)
+                .getText().contains("Kafka Server started"));
+    }
+}
