@@ -77,6 +77,13 @@ abstract class ClusterEnvironmentContract {
     /** A step at which the double fails creation half-way. */
     abstract String failingStep();
 
+    /** A node that every image and registry setting reaches, and the files the tool keeps them in there. */
+    abstract String firstNode();
+
+    abstract String loadedImagesFile();
+
+    abstract String mirrorFile();
+
     @BeforeEach
     void setUp() throws Exception {
         api = new FakeApiServer();
@@ -220,6 +227,38 @@ abstract class ClusterEnvironmentContract {
             assertThat(Files.exists(clusters.owned().directory(runtime(), clusterName()))).isFalse();
             assertThat(engine.status(ENV).state()).isEqualTo("absent");
         }
+    }
+
+    private String nodeFile(String path) {
+        var exec = docker.execCreateCmd(firstNode()).withCmd("cat", path).withAttachStdout(true).withAttachStderr(true).exec();
+        StringBuilder out = new StringBuilder();
+        try {
+            docker.execStartCmd(exec.getId()).exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Frame>() {
+                @Override
+                public void onNext(com.github.dockerjava.api.model.Frame f) {
+                    out.append(new String(f.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }).awaitCompletion(20, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return out.toString();
+    }
+
+    @Test
+    void imagesBuiltHereAreLoadedIntoTheNodesAndPullsGoThroughTheMirror() throws Exception {
+        String local = "outpost-test/debian-base:bookworm";
+        Plan withLocal = new Plan(plan.profile(), plan.runtime(), plan.services().stream().map(s -> !s.name().equals("minio") ? s
+                : new Plan.Service(s.name(), s.template(), s.version(), local, s.ports(), s.env(), s.command(), s.args(),
+                s.volumes(), s.readiness(), s.resources(), s.connection(), s.dependsOn(), s.gpu(), s.digest())).toList(),
+                plan.cluster(), plan.inference(), plan.stopAfter(), plan.digest());
+        engine = new ClusterEnvironmentEngine(clusters, new SecretStore(new MapTokenStore()), local::equals);
+        try (PlayedControllers controllers = new PlayedControllers(api, kube, Set.of())) {
+            engine.up(withLocal, UpOptions.defaults().withRegistryMirror("mirror.example.com/dockerhub"), record());
+        }
+
+        assertThat(nodeFile(loadedImagesFile())).contains(local).doesNotContain("postgres");
+        assertThat(nodeFile(mirrorFile())).contains("https://mirror.example.com/dockerhub");
     }
 
     @Test

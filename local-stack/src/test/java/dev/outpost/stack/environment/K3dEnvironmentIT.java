@@ -18,4 +18,19 @@ class K3dEnvironmentIT extends ClusterEnvironmentContract {
     String failingStep() {
         return "start-servers";
     }
+
+    @Override
+    String firstNode() {
+        return "k3d-outpost-it-k3d-server-0";
+    }
+
+    @Override
+    String loadedImagesFile() {
+        return "/k3d/loaded-images";
+    }
+
+    @Override
+    String mirrorFile() {
+        return "/etc/rancher/k3s/registries.yaml";
+    }
 }

@@ -18,4 +18,19 @@ class KindEnvironmentIT extends ClusterEnvironmentContract {
     String failingStep() {
         return "kubeadm-init";
     }
+
+    @Override
+    String firstNode() {
+        return "outpost-it-kind-control-plane";
+    }
+
+    @Override
+    String loadedImagesFile() {
+        return "/kind/loaded-images";
+    }
+
+    @Override
+    String mirrorFile() {
+        return "/etc/containerd/certs.d/docker.io/hosts.toml";
+    }
 }
