@@ -267,6 +267,9 @@ final class EnvironmentCommands {
         @Option(names = {"-f", "--follow"}, description = "Keep printing new lines until interrupted (Ctrl+C).")
         boolean follow;
 
+        @Option(names = "--events", description = "Cluster environments: the service's Kubernetes events instead of its log.")
+        boolean events;
+
         Logs(AppServices services) {
             super(services);
         }
@@ -275,6 +278,16 @@ final class EnvironmentCommands {
         public Integer call() throws InterruptedException {
             EnvironmentStatus st = engine().status(profile);
             List<String> names = service != null ? List.of(service) : st.services().stream().map(ServiceStatus::name).toList();
+            if (events) {
+                Map<String, List<String>> byService = new LinkedHashMap<>();
+                names.forEach(n -> byService.put(n, engine().events(profile, n)));
+                if (output.json()) {
+                    out().println(Json.write(byService));
+                } else {
+                    byService.forEach((n, lines) -> lines.forEach(l -> out().println(names.size() > 1 ? n + " | " + l : l)));
+                }
+                return ExitCodes.OK;
+            }
             if (follow) {
                 var out = out();
                 List<java.io.Closeable> streams = new java.util.ArrayList<>();

@@ -139,6 +139,15 @@ class ClusterCliIT {
             assertThat(logs.code()).as(logs.err()).isZero();
             assertThat(logs.json().get("kafka").toString()).contains("Kafka Server started");
 
+            kube.v1().events().inNamespace("outpost-data-pipeline").resource(new io.fabric8.kubernetes.api.model.EventBuilder()
+                    .withNewMetadata().withName("kafka-0.1").endMetadata().withType("Normal").withReason("Pulled")
+                    .withMessage("Container image already present on machine").withLastTimestamp(java.time.Instant.now().toString())
+                    .withNewInvolvedObject().withKind("Pod").withName("kafka-0").withNamespace("outpost-data-pipeline")
+                    .endInvolvedObject().build()).create();
+            Run events = cli("logs", "data-pipeline", "kafka", "--events");
+            assertThat(events.code()).as(events.err()).isZero();
+            assertThat(events.out()).contains("Normal Pulled Pod/kafka-0: Container image already present on machine");
+
             Run down = cli("down", "data-pipeline", "--purge", "--json");
             assertThat(down.code()).isZero();
             assertThat(cli("status", "data-pipeline", "--json").json().get("state").asString()).isEqualTo("absent");

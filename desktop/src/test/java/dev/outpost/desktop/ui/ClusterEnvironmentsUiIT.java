@@ -79,7 +79,14 @@ class ClusterEnvironmentsUiIT {
         }
         assertThat(robot.lookup("#env-repair-data-pipeline").query().isVisible()).isFalse();
 
+        kube.v1().events().inNamespace("outpost-data-pipeline").resource(new io.fabric8.kubernetes.api.model.EventBuilder()
+                .withNewMetadata().withName("kafka-0.1").endMetadata().withType("Warning").withReason("BackOff")
+                .withMessage("Back-off restarting failed container").withLastTimestamp(java.time.Instant.now().toString())
+                .withNewInvolvedObject().withKind("Pod").withName("kafka-0").withNamespace("outpost-data-pipeline")
+                .endInvolvedObject().build()).create();
         robot.clickOn("#svc-data-pipeline-kafka");
+        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#environment-events").queryAs(Label.class).getText()
+                .contains("Warning BackOff Pod/kafka-0: Back-off restarting failed container"));
         waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#environment-logs").queryAs(javafx.scene.control.TextArea.class)
                 .getText().contains("Kafka Server started"));
     }

@@ -311,6 +311,19 @@ public final class ClusterEnvironmentEngine implements EnvironmentRuntime {
     }
 
     @Override
+    public List<String> events(String env, String service) {
+        try (KubernetesClient client = client(env)) {
+            return new dev.outpost.stack.kube.ClusterEvents(client).forService(env, service).stream()
+                    .map(e -> age(e.age()) + " " + e.type() + " " + e.reason() + " " + e.object() + ": " + e.message()).toList();
+        }
+    }
+
+    private static String age(java.time.Duration d) {
+        long s = d.toSeconds();
+        return s < 120 ? s + "s" : s < 7200 ? d.toMinutes() + "m" : s < 172800 ? d.toHours() + "h" : d.toDays() + "d";
+    }
+
+    @Override
     public Closeable followLogs(String env, String service, int lines, Consumer<String> sink) {
         KubernetesClient client = client(env);
         Closeable follow = new WorkloadLogs(client).follow(env, service, lines, sink);

@@ -39,6 +39,14 @@ public interface EnvironmentRuntime {
 
     List<String> logs(String env, String service, int lines);
 
+    /**
+     * What the platform said about the service, newest first, one line each ("2m Warning BackOff: …"): Kubernetes
+     * events in a cluster. Containers have none beyond their log.
+     */
+    default List<String> events(String env, String service) {
+        return List.of();
+    }
+
     /** The last lines, then each new one, until the handle is closed or the service goes away. */
     Closeable followLogs(String env, String service, int lines, Consumer<String> sink);
 }

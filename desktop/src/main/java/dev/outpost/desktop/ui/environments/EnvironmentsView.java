@@ -62,7 +62,16 @@ public final class EnvironmentsView implements ScreenView {
         logs.getStyleClass().add("monospace");
         logs.setPromptText("Select a service to see its log");
         logs.textProperty().bind(vm.logsProperty());
-        SplitPane split = new SplitPane(scroll, logs);
+        Label events = new Label();
+        events.setId("environment-events");
+        events.setWrapText(true);
+        events.getStyleClass().addAll("monospace", "text-muted");
+        events.textProperty().bind(vm.eventsProperty());
+        events.visibleProperty().bind(vm.eventsProperty().isNotEmpty());
+        events.managedProperty().bind(events.visibleProperty());
+        VBox logPane = new VBox(6, events, logs);
+        VBox.setVgrow(logs, Priority.ALWAYS);
+        SplitPane split = new SplitPane(scroll, logPane);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
         split.setDividerPositions(0.72);
         VBox.setVgrow(split, Priority.ALWAYS);

@@ -41,6 +41,8 @@ public final class EnvironmentsViewModel {
     private final ObservableMap<String, String> busy = FXCollections.observableHashMap();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper logs = new ReadOnlyStringWrapper("");
+    /** The selected service's Kubernetes events, newest first; empty for containers. */
+    private final ReadOnlyStringWrapper events = new ReadOnlyStringWrapper("");
     private static final int LOG_LINES = 500;
     private final java.util.ArrayDeque<String> logLines = new java.util.ArrayDeque<>();
     private volatile java.io.Closeable following;
@@ -129,6 +131,9 @@ public final class EnvironmentsViewModel {
         stopFollowing();
         logLines.clear();
         logs.set("");
+        events.set("");
+        executor.run(() -> environments.forEnvironment(env).events(env, service),
+                lines -> events.set(String.join("\n", lines)), e -> events.set(""));
         executor.run(() -> environments.forEnvironment(env).followLogs(env, service, LOG_LINES, line -> executor.onUi(() -> {
             logLines.addLast(line);
             while (logLines.size() > LOG_LINES) {
@@ -220,6 +225,10 @@ public final class EnvironmentsViewModel {
 
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty eventsProperty() {
+        return events.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty logsProperty() {
