@@ -78,6 +78,8 @@ class ClusterEnvironmentsUiIT {
             assertThat(robot.lookup("#svc-state-data-pipeline-" + svc).queryAs(Label.class).getText()).isEqualTo("running");
         }
         assertThat(robot.lookup("#env-repair-data-pipeline").query().isVisible()).isFalse();
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#status-cluster").queryAs(Label.class).getText()
+                .contains("k3d data-pipeline (running)"));
 
         kube.v1().events().inNamespace("outpost-data-pipeline").resource(new io.fabric8.kubernetes.api.model.EventBuilder()
                 .withNewMetadata().withName("kafka-0.1").endMetadata().withType("Warning").withReason("BackOff")

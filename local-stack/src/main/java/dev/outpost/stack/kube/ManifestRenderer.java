@@ -129,7 +129,7 @@ public final class ManifestRenderer {
         List<EnvVar> envVars = new ArrayList<>();
         for (Map.Entry<String, String> e : s.env().entrySet()) {
             if (hasSecret(e.getValue())) {
-                secretValues.put(e.getKey(), fillSecrets(env, s.name(), e.getValue(), secrets));
+                secretValues.put(e.getKey(), secrets.fill(env, s.name(), e.getValue()));
                 envVars.add(new EnvVarBuilder().withName(e.getKey()).withNewValueFrom()
                         .withNewSecretKeyRef(e.getKey(), secretName(s.name()), false).endValueFrom().build());
             } else {
@@ -268,16 +268,5 @@ public final class ManifestRenderer {
 
     private static boolean hasSecret(String value) {
         return Placeholders.in(value).stream().anyMatch(p -> p.kind().equals("secret"));
-    }
-
-    /** Same filling as the container runtime, so one environment's secrets are the same on either runtime. */
-    private static String fillSecrets(String env, String service, String text, SecretStore secrets) {
-        String out = text;
-        for (Placeholders.Placeholder ph : Placeholders.in(text)) {
-            if (ph.kind().equals("secret")) {
-                out = out.replace(ph.text(), secrets.get(env, service, ph.argument()));
-            }
-        }
-        return out;
     }
 }

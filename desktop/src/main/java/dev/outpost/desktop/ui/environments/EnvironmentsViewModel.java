@@ -31,6 +31,7 @@ import javafx.collections.ObservableMap;
  */
 public final class EnvironmentsViewModel {
     private final CatalogService catalog;
+    private final WorkstationState state;
     private final EnvironmentService environments;
     private final Supplier<Settings> settings;
     private final UiExecutor executor;
@@ -51,6 +52,7 @@ public final class EnvironmentsViewModel {
     public EnvironmentsViewModel(WorkstationState state, CatalogService catalog, EnvironmentService environments,
                                  Supplier<Settings> settings, UiExecutor executor) {
         this.catalog = catalog;
+        this.state = state;
         this.environments = environments;
         this.settings = settings;
         this.executor = executor;
@@ -64,7 +66,11 @@ public final class EnvironmentsViewModel {
     }
 
     public void refresh() {
-        executor.run(this::load, cards::setAll, e -> message.set(error(e)));
+        executor.run(this::load, loaded -> {
+            cards.setAll(loaded);
+            state.clustersSeen(loaded.stream().filter(c -> c.cluster() != null)
+                    .map(c -> c.cluster().runtime() + " " + c.cluster().name() + " (" + c.cluster().state() + ")").toList());
+        }, e -> message.set(error(e)));
     }
 
     private List<EnvironmentCard> load() throws Exception {

@@ -22,6 +22,8 @@ public final class WorkstationState {
     private final ReadOnlyObjectWrapper<DoctorReport> report = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper diagnosing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
+    /** The local clusters as the Environments screen last read them, for the status bar. */
+    private final ReadOnlyStringWrapper clusters = new ReadOnlyStringWrapper("none");
 
     public WorkstationState(Doctor doctor, UiExecutor executor) {
         this.doctor = doctor;
@@ -49,6 +51,16 @@ public final class WorkstationState {
 
     public ReadOnlyBooleanProperty diagnosingProperty() {
         return diagnosing.getReadOnlyProperty();
+    }
+
+    /** Called on the FX thread with the clusters' "NAME (STATE)" labels. */
+    public void clustersSeen(java.util.List<String> labels) {
+        clusters.set(labels.isEmpty() ? "none" : labels.size() == 1 ? labels.getFirst() : labels.size() + " clusters: "
+                + String.join(", ", labels));
+    }
+
+    public ReadOnlyStringProperty clustersProperty() {
+        return clusters.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {
