@@ -61,6 +61,8 @@ class EnvironmentsUiIT {
         waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#env-start-web-backend").tryQuery().isPresent());
         assertThat(robot.lookup("#env-state-web-backend").queryAs(Label.class).getText()).isEqualTo("absent");
 
+        // web-backend's card is the last one (cards are sorted by profile name): bring it into view before clicking.
+        robot.interact(() -> robot.lookup("#environment-cards-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1.0));
         robot.clickOn("#env-start-web-backend");
         waitFor(180, TimeUnit.SECONDS, () -> robot.lookup("#env-state-web-backend").tryQuery()
                 .map(n -> ((Label) n).getText()).orElse("").equals("running"));
@@ -69,6 +71,7 @@ class EnvironmentsUiIT {
         }
         assertThat(services.environments().engine().status("web-backend").state()).isEqualTo("running");
 
+        robot.interact(() -> robot.lookup("#environment-cards-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1.0));
         robot.clickOn("#svc-web-backend-redis");
         waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#environment-logs").queryAs(javafx.scene.control.TextArea.class)
                 .getText().contains("Ready to accept connections"));

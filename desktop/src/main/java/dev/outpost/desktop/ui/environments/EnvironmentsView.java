@@ -54,6 +54,7 @@ public final class EnvironmentsView implements ScreenView {
 
         cards.setId("environment-cards");
         ScrollPane scroll = new ScrollPane(cards);
+        scroll.setId("environment-cards-scroll");
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
         TextArea logs = new TextArea();
