@@ -64,22 +64,21 @@ class ClusterEnvironmentsUiIT {
     @Test
     void startingAK3dCardCreatesTheClusterAndShowsItsServices(FxRobot robot) throws Exception {
         robot.clickOn("#" + Screen.ENVIRONMENTS.navId());
-        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#env-cluster-data-pipeline").tryQuery().isPresent());
-        assertThat(robot.lookup("#env-cluster-data-pipeline").queryAs(Label.class).getText())
+        waitFor(20, TimeUnit.SECONDS, () -> FxQueries.present(robot, "#env-cluster-data-pipeline"));
+        assertThat(FxQueries.text(robot, "#env-cluster-data-pipeline"))
                 .isEqualTo("k3d cluster: not created yet");
 
         robot.clickOn("#env-start-data-pipeline");
-        waitFor(120, TimeUnit.SECONDS, () -> robot.lookup("#env-state-data-pipeline").tryQuery()
-                .map(n -> ((Label) n).getText()).orElse("").equals("running"));
-        assertThat(robot.lookup("#env-cluster-data-pipeline").queryAs(Label.class).getText())
+        waitFor(120, TimeUnit.SECONDS, () -> FxQueries.text(robot, "#env-state-data-pipeline").equals("running"));
+        assertThat(FxQueries.text(robot, "#env-cluster-data-pipeline"))
                 .startsWith("k3d cluster data-pipeline · running · 3/3 nodes")
                 .contains("Kubernetes v1.33.1").endsWith("context k3d-data-pipeline");
         for (String svc : new String[] {"kafka", "minio", "warehouse"}) {
-            assertThat(robot.lookup("#svc-state-data-pipeline-" + svc).queryAs(Label.class).getText()).isEqualTo("running");
+            assertThat(FxQueries.text(robot, "#svc-state-data-pipeline-" + svc)).isEqualTo("running");
         }
-        assertThat(robot.lookup("#env-repair-data-pipeline").query().isVisible()).isFalse();
-        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#status-cluster").queryAs(Label.class).getText()
-                .contains("k3d data-pipeline (running)"));
+        assertThat(FxQueries.present(robot, "#env-repair-data-pipeline")).isTrue();
+        assertThat(FxQueries.visible(robot, "#env-repair-data-pipeline")).isFalse();
+        waitFor(10, TimeUnit.SECONDS, () -> FxQueries.text(robot, "#status-cluster").contains("k3d data-pipeline (running)"));
 
         kube.v1().events().inNamespace("outpost-data-pipeline").resource(new io.fabric8.kubernetes.api.model.EventBuilder()
                 .withNewMetadata().withName("kafka-0.1").endMetadata().withType("Warning").withReason("BackOff")
@@ -87,9 +86,7 @@ class ClusterEnvironmentsUiIT {
                 .withNewInvolvedObject().withKind("Pod").withName("kafka-0").withNamespace("outpost-data-pipeline")
                 .endInvolvedObject().build()).create();
         robot.clickOn("#svc-data-pipeline-kafka");
-        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#environment-events").queryAs(Label.class).getText()
-                .contains("Warning BackOff Pod/kafka-0: Back-off restarting failed container"));
-        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#environment-logs").queryAs(javafx.scene.control.TextArea.class)
-                .getText().contains("Kafka Server started"));
+        waitFor(20, TimeUnit.SECONDS, () -> FxQueries.text(robot, "#environment-events").contains("Warning BackOff Pod/kafka-0: Back-off restarting failed container"));
+        waitFor(20, TimeUnit.SECONDS, () -> FxQueries.text(robot, "#environment-logs").contains("Kafka Server started"));
     }
 }

@@ -58,22 +58,20 @@ class EnvironmentsUiIT {
     @Test
     void startingACardBringsEveryServiceToRunning(FxRobot robot) throws Exception {
         robot.clickOn("#" + Screen.ENVIRONMENTS.navId());
-        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#env-start-web-backend").tryQuery().isPresent());
-        assertThat(robot.lookup("#env-state-web-backend").queryAs(Label.class).getText()).isEqualTo("absent");
+        waitFor(20, TimeUnit.SECONDS, () -> FxQueries.present(robot, "#env-start-web-backend"));
+        assertThat(FxQueries.text(robot, "#env-state-web-backend")).isEqualTo("absent");
 
         // web-backend's card is the last one (cards are sorted by profile name): bring it into view before clicking.
         robot.interact(() -> robot.lookup("#environment-cards-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1.0));
         robot.clickOn("#env-start-web-backend");
-        waitFor(180, TimeUnit.SECONDS, () -> robot.lookup("#env-state-web-backend").tryQuery()
-                .map(n -> ((Label) n).getText()).orElse("").equals("running"));
+        waitFor(180, TimeUnit.SECONDS, () -> FxQueries.text(robot, "#env-state-web-backend").equals("running"));
         for (String svc : new String[] {"postgres", "redis", "rabbitmq"}) {
-            assertThat(robot.lookup("#svc-state-web-backend-" + svc).queryAs(Label.class).getText()).isEqualTo("running");
+            assertThat(FxQueries.text(robot, "#svc-state-web-backend-" + svc)).isEqualTo("running");
         }
         assertThat(services.environments().engine().status("web-backend").state()).isEqualTo("running");
 
         robot.interact(() -> robot.lookup("#environment-cards-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1.0));
         robot.clickOn("#svc-web-backend-redis");
-        waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#environment-logs").queryAs(javafx.scene.control.TextArea.class)
-                .getText().contains("Ready to accept connections"));
+        waitFor(20, TimeUnit.SECONDS, () -> FxQueries.text(robot, "#environment-logs").contains("Ready to accept connections"));
     }
 }

@@ -1,0 +1,49 @@
+package dev.outpost.desktop.ui;
+
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Lookups for wait conditions, run on the FX thread: the screens rebuild their nodes while work completes, and
+ * walking the scene graph from the test thread at that moment fails at random.
+ */
+final class FxQueries {
+    private FxQueries() {
+    }
+
+    /** The text of the node matching {@code query}, or empty while there is none. */
+    static String text(FxRobot robot, String query) {
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> {
+                Optional<Node> n = robot.lookup(query).tryQuery();
+                return n.map(node -> node instanceof Labeled l ? l.getText()
+                        : node instanceof TextInputControl t ? t.getText() : "").orElse("");
+            }).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("lookup of " + query + " failed", e);
+        }
+    }
+
+    static boolean present(FxRobot robot, String query) {
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> robot.lookup(query).tryQuery().isPresent()).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("lookup of " + query + " failed", e);
+        }
+    }
+
+    /** Whether the node exists and is visible (a button a card hides is still in the scene graph). */
+    static boolean visible(FxRobot robot, String query) {
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false))
+                    .get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("lookup of " + query + " failed", e);
+        }
+    }
+}
