@@ -68,6 +68,7 @@ class ClusterEnvironmentsUiIT {
         assertThat(FxQueries.text(robot, "#env-cluster-data-pipeline"))
                 .isEqualTo("k3d cluster: not created yet");
 
+        FxQueries.reveal(robot, "#env-start-data-pipeline");
         robot.clickOn("#env-start-data-pipeline");
         waitFor(120, TimeUnit.SECONDS, () -> FxQueries.text(robot, "#env-state-data-pipeline").equals("running"));
         assertThat(FxQueries.text(robot, "#env-cluster-data-pipeline"))
@@ -85,6 +86,7 @@ class ClusterEnvironmentsUiIT {
                 .withMessage("Back-off restarting failed container").withLastTimestamp(java.time.Instant.now().toString())
                 .withNewInvolvedObject().withKind("Pod").withName("kafka-0").withNamespace("outpost-data-pipeline")
                 .endInvolvedObject().build()).create();
+        FxQueries.reveal(robot, "#svc-data-pipeline-kafka");
         robot.clickOn("#svc-data-pipeline-kafka");
         waitFor(20, TimeUnit.SECONDS, () -> FxQueries.text(robot, "#environment-events").contains("Warning BackOff Pod/kafka-0: Back-off restarting failed container"));
         waitFor(20, TimeUnit.SECONDS, () -> FxQueries.text(robot, "#environment-logs").contains("Kafka Server started"));

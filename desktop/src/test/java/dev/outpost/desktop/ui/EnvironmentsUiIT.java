@@ -61,8 +61,7 @@ class EnvironmentsUiIT {
         waitFor(20, TimeUnit.SECONDS, () -> FxQueries.present(robot, "#env-start-web-backend"));
         assertThat(FxQueries.text(robot, "#env-state-web-backend")).isEqualTo("absent");
 
-        // web-backend's card is the last one (cards are sorted by profile name): bring it into view before clicking.
-        robot.interact(() -> robot.lookup("#environment-cards-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1.0));
+        FxQueries.reveal(robot, "#env-start-web-backend");
         robot.clickOn("#env-start-web-backend");
         waitFor(180, TimeUnit.SECONDS, () -> FxQueries.text(robot, "#env-state-web-backend").equals("running"));
         for (String svc : new String[] {"postgres", "redis", "rabbitmq"}) {
@@ -70,7 +69,7 @@ class EnvironmentsUiIT {
         }
         assertThat(services.environments().engine().status("web-backend").state()).isEqualTo("running");
 
-        robot.interact(() -> robot.lookup("#environment-cards-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1.0));
+        FxQueries.reveal(robot, "#svc-web-backend-redis");
         robot.clickOn("#svc-web-backend-redis");
         waitFor(20, TimeUnit.SECONDS, () -> FxQueries.text(robot, "#environment-logs").contains("Ready to accept connections"));
     }

@@ -46,4 +46,26 @@ final class FxQueries {
             throw new IllegalStateException("lookup of " + query + " failed", e);
         }
     }
+
+    /**
+     * Scrolls the node's scroll pane so the node is in view, on the FX thread, then waits for the layout: a
+     * click goes to screen coordinates, and a card below the fold would send it elsewhere.
+     */
+    static void reveal(FxRobot robot, String query) {
+        robot.interact(() -> {
+            Node node = robot.lookup(query).query();
+            Node p = node.getParent();
+            while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
+                p = p.getParent();
+            }
+            if (p instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+                javafx.geometry.Bounds b = sp.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+                double hidden = sp.getContent().getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
+                if (hidden > 0) {
+                    sp.setVvalue(Math.max(0, Math.min(1, (b.getMinY() - 10) / hidden)));
+                }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
 }
