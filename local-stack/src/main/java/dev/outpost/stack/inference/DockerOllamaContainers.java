@@ -45,6 +45,8 @@ public final class DockerOllamaContainers implements LocalOllama.Containers {
                 .withLabels(spec.labels())
                 .withExposedPorts(spec.exposedPort())
                 .withHostConfig(spec.hostConfig())
+                // The image's own CMD, spelled out so that a changed default in a later image cannot surprise.
+                .withCmd(OllamaContainerSpec.COMMAND)
                 .exec().getId();
     }
 

@@ -34,6 +34,8 @@ public record OllamaContainerSpec(String image, String name, int hostPort, boole
     public static final String MODELS_PATH = "/root/.ollama";
     public static final int CONTAINER_PORT = 11434;
     public static final String HOST_IP = "127.0.0.1";
+    /** Argument to the image's {@code /bin/ollama} entrypoint. */
+    public static final String COMMAND = "serve";
     /**
      * Not {@link Labels#MANAGED}: containers with that label are read back as services of an environment,
      * and this one belongs to none.
