@@ -102,9 +102,10 @@ public final class GcloudAccessTokens {
             boolean loggedOut = NOT_LOGGED_IN.stream().anyMatch(lower::contains);
             String message = "\"gcloud auth print-access-token\" failed with exit code " + result.exitCode()
                     + " (inference target " + target + ")" + (said.isEmpty() ? "." : ": " + said);
-            return loggedOut
-                    ? fail(Reason.GCLOUD_NOT_LOGGED_IN, target, message, "Run \"gcloud auth login\", then try again.")
-                    : fail(Reason.GCLOUD_FAILED, target, message,
+            throw loggedOut
+                    ? new TargetAccessException(Reason.GCLOUD_NOT_LOGGED_IN, target, message,
+                            "Run \"gcloud auth login\", then try again.")
+                    : new TargetAccessException(Reason.GCLOUD_FAILED, target, message,
                             "Run \"gcloud auth print-access-token\" in a terminal to see the whole error.");
         }
         List<String> lines = result.stdout().stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
@@ -114,10 +115,6 @@ public final class GcloudAccessTokens {
                     "Run \"gcloud auth print-access-token\" in a terminal and check its output.");
         }
         return lines.getFirst();
-    }
-
-    private static String fail(Reason reason, String target, String message, String advice) {
-        throw new TargetAccessException(reason, target, message, advice);
     }
 
     static String scrub(String text) {
