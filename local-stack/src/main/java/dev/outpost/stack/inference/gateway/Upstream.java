@@ -80,12 +80,14 @@ final class Upstream implements AutoCloseable {
         if (e instanceof HttpConnectTimeoutException) {
             return "connection timed out";
         }
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof ConnectException && (c.getMessage() == null || c.getMessage().isBlank())) {
+                return "connection refused";
+            }
+        }
         Throwable t = e;
         while (t.getCause() != null && (t.getMessage() == null || t.getMessage().isBlank())) {
             t = t.getCause();
-        }
-        if (t instanceof ConnectException && (t.getMessage() == null || t.getMessage().isBlank())) {
-            return "connection refused";
         }
         if (t instanceof SSLException) {
             return "TLS failed: " + t.getMessage();
