@@ -87,12 +87,22 @@ final class ClientStream {
     }
 
     void write(byte[] b, int off, int len) throws ClientGoneException {
+        write(b, off, len, true);
+    }
+
+    /**
+     * @param flush false only when the caller already holds the next piece and will write it right away;
+     *              the pieces then leave together (the server's chunk buffer is 4 KiB), never later than that
+     */
+    void write(byte[] b, int off, int len, boolean flush) throws ClientGoneException {
         if (head || len == 0) {
             return;
         }
         try {
             body.write(b, off, len);
-            body.flush();
+            if (flush) {
+                body.flush();
+            }
         } catch (IOException e) {
             throw new ClientGoneException(e);
         }
@@ -106,10 +116,25 @@ final class ClientStream {
 
     /** One NDJSON line, written and flushed as one chunk. */
     void writeLine(byte[] json) throws ClientGoneException {
+        writeLine(json, true);
+    }
+
+    void writeLine(byte[] json, boolean flush) throws ClientGoneException {
         byte[] line = new byte[json.length + 1];
         System.arraycopy(json, 0, line, 0, json.length);
         line[json.length] = '\n';
-        write(line);
+        write(line, 0, line.length, flush);
+    }
+
+    void flush() throws ClientGoneException {
+        if (body == null || head) {
+            return;
+        }
+        try {
+            body.flush();
+        } catch (IOException e) {
+            throw new ClientGoneException(e);
+        }
     }
 
     /** A whole answer at once. */

@@ -6,9 +6,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Same dialect on both sides: bytes go to the client the moment they arrive. Each read returns what the
- * upstream has sent so far (often one token's line) and is written and flushed at once, so a line is never
- * held back waiting for the next, and a burst of lines goes out in one chunk instead of many.
+ * Same dialect on both sides: bytes go to the client the moment they arrive. What the upstream has sent
+ * so far (often one token's line) is written and flushed at once, so a line is never held back waiting for
+ * the next; lines that have already arrived together go out in one chunk, which keeps a fast stream from
+ * costing one system call per token.
  */
 final class PassthroughRelay implements Relay {
     static final PassthroughRelay INSTANCE = new PassthroughRelay();
@@ -33,7 +34,7 @@ final class PassthroughRelay implements Relay {
             while (true) {
                 int n;
                 try {
-                    n = in.read(buf);
+                    n = readAvailable(in, buf);
                 } catch (IOException e) {
                     String message = "the answer from route '" + route + "' broke off: " + Upstream.describe(e);
                     if (format == null) {
@@ -59,6 +60,27 @@ final class PassthroughRelay implements Relay {
         } finally {
             Upstream.closeQuietly(in);
         }
+    }
+
+    /**
+     * Blocks for the first bytes, then takes whatever else has already arrived without waiting for more.
+     * java.net.http hands over one HTTP chunk per read, so without this every token is its own write.
+     *
+     * @return bytes read, or -1 at the end
+     */
+    static int readAvailable(InputStream in, byte[] buf) throws IOException {
+        int n = in.read(buf, 0, buf.length);
+        if (n < 0) {
+            return n;
+        }
+        while (n < buf.length && in.available() > 0) {
+            int more = in.read(buf, n, buf.length - n);
+            if (more < 0) {
+                break;
+            }
+            n += more;
+        }
+        return n;
     }
 
     /**

@@ -48,7 +48,7 @@ final class SseToNdjsonRelay implements Relay {
             String line;
             while ((line = lines.readLine()) != null) {
                 if (line.isEmpty()) {
-                    if (!data.isEmpty() && event(data.toString(), state, client)) {
+                    if (!data.isEmpty() && event(data.toString(), state, client, !lines.ready())) {
                         break;
                     }
                     data.setLength(0);
@@ -61,7 +61,7 @@ final class SseToNdjsonRelay implements Relay {
                 // "event:", "id:", "retry:" and ": comment" lines carry nothing a chat client needs
             }
             if (line == null && !data.isEmpty()) {
-                event(data.toString(), state, client);
+                event(data.toString(), state, client, true);
             }
         } catch (IOException e) {
             return fail(client, "the stream from route '" + route + "' broke off: " + Upstream.describe(e));
@@ -78,8 +78,12 @@ final class SseToNdjsonRelay implements Relay {
         return Outcome.COMPLETE;
     }
 
-    /** @return true at {@code [DONE]}, the end of the stream */
-    private boolean event(String data, State state, ClientStream client) throws ClientGoneException, UpstreamReported {
+    /**
+     * @param flush false when more events have already arrived: their lines go out together with this one
+     * @return true at {@code [DONE]}, the end of the stream
+     */
+    private boolean event(String data, State state, ClientStream client, boolean flush)
+            throws ClientGoneException, UpstreamReported {
         if (data.equals("[DONE]")) {
             state.done = true;
             return true;
@@ -101,7 +105,9 @@ final class SseToNdjsonRelay implements Relay {
             thinking = Json.text(delta, "reasoning_content");
         }
         if ((content != null && !content.isEmpty()) || (thinking != null && !thinking.isEmpty())) {
-            client.writeLine(Json.bytes(OllamaShapes.chunk(kind, model, content, thinking)));
+            client.writeLine(Json.bytes(OllamaShapes.chunk(kind, model, content, thinking)), flush);
+        } else if (flush) {
+            client.flush();
         }
         String finish = Json.text(choice, "finish_reason");
         if (finish != null) {
