@@ -205,6 +205,10 @@ class GatewayStreamingTest {
         TestClient.Answer nope = TestClient.call(gateway.url(), "/api/nothing-here", null);
         assertThat(nope.status()).isEqualTo(404);
         assertThat(nope.body()).isEqualTo("{\"error\":\"404 page not found\"}");
+        TestClient.Answer pull = TestClient.call(gateway.url(), "/api/pull", "{\"model\":\"llama3.2\"}");
+        assertThat(pull.ndjson()).extracting(l -> l.path("status").asString())
+                .containsExactly("pulling manifest", "verifying sha256 digest", "success");
+        assertThat(upstream.last().body()).isEqualTo("{\"model\":\"llama3.2\"}");
         TestClient.Answer root = TestClient.call(gateway.url(), "/", null);
         assertThat(root.body()).isEqualTo("Ollama is running");
     }

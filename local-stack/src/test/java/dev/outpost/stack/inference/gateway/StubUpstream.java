@@ -138,6 +138,14 @@ final class StubUpstream implements AutoCloseable {
                 case "/api/tags" -> json(ex, 200, "{\"models\":[{\"name\":\"llama3.2:latest\",\"model\":\"llama3.2:latest\","
                         + "\"size\":2019393189,\"digest\":\"a80c\",\"details\":{\"family\":\"llama\"}}]}");
                 case "/api/version" -> json(ex, 200, "{\"version\":\"0.32.15\"}");
+                case "/api/pull" -> {
+                    ex.getResponseHeaders().set("Content-Type", "application/x-ndjson");
+                    ex.sendResponseHeaders(200, 0);
+                    for (String status : List.of("pulling manifest", "verifying sha256 digest", "success")) {
+                        ex.getResponseBody().write(("{\"status\":\"" + status + "\"}\n").getBytes(StandardCharsets.UTF_8));
+                        ex.getResponseBody().flush();
+                    }
+                }
                 case "/v1/chat/completions" -> {
                     if (stream) {
                         sse(ex, req);
