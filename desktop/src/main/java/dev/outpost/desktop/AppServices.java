@@ -4,6 +4,8 @@ import dev.outpost.stack.catalog.CatalogService;
 import dev.outpost.stack.catalog.PlatformService;
 import dev.outpost.stack.doctor.Doctor;
 import dev.outpost.stack.environment.EnvironmentService;
+import dev.outpost.stack.inference.InferenceService;
+import dev.outpost.stack.inference.InferenceSettingsStore;
 import dev.outpost.stack.doctor.StandardProbes;
 import dev.outpost.stack.platform.HostEnvironment;
 import dev.outpost.stack.process.LocalProcessRunner;
@@ -17,15 +19,30 @@ import dev.outpost.stack.settings.SettingsStore;
  */
 public record AppServices(HostEnvironment host, AppDirectories directories, SettingsStore settings,
                           ProcessRunner runner, Doctor doctor, PlatformService platform, CatalogService catalog,
-                          EnvironmentService environments) {
+                          EnvironmentService environments, InferenceService inference) {
+
+    /** Inference over the catalog's targets as loaded now, and the platform's token store for their tokens. */
+    public static InferenceService inference(HostEnvironment host, ProcessRunner runner, AppDirectories dirs,
+                                             PlatformService platform, CatalogService catalog) {
+        return new InferenceService(host, runner, InferenceSettingsStore.in(dirs), () -> {
+            try {
+                java.util.Map<String, dev.outpost.profiles.model.InferenceTarget> out = new java.util.TreeMap<>();
+                catalog.load().catalog().targets().forEach((name, parsed) -> out.put(name, parsed.document()));
+                return out;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, platform::tokens);
+    }
 
     public static AppServices forHost(HostEnvironment host) {
         AppDirectories dirs = AppDirectories.forHost(host);
         ProcessRunner runner = new LocalProcessRunner();
         PlatformService platform = new PlatformService(dirs.config(), dirs.data());
+        CatalogService catalog = new CatalogService(dirs.data(), platform::currentTree, platform::userProfiles);
         return new AppServices(host, dirs, new SettingsStore(dirs.settingsFile()), runner,
-                new Doctor(StandardProbes.create(host, runner, dirs)), platform,
-                new CatalogService(dirs.data(), platform::currentTree, platform::userProfiles),
-                new EnvironmentService(host, dirs.data(), platform::tokens, AppInfo.version()));
+                new Doctor(StandardProbes.create(host, runner, dirs)), platform, catalog,
+                new EnvironmentService(host, dirs.data(), platform::tokens, AppInfo.version()),
+                inference(host, runner, dirs, platform, catalog));
     }
 }

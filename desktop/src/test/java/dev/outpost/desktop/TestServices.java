@@ -36,9 +36,12 @@ public final class TestServices {
         List<DiagnosticProbe> probes = checks.stream().map(TestServices::probe).toList();
         PlatformService platform = new PlatformService(new PlatformConfigStore(dirs.config()),
                 dirs.data().resolve("platform/repo"), dirs.config(), new MapTokenStore());
-        return new AppServices(host, dirs, new SettingsStore(dirs.settingsFile()), new LocalProcessRunner(),
-                new Doctor(probes), platform, new CatalogService(dirs.data(), platform::currentTree, platform::userProfiles),
-                new EnvironmentService(host, dirs.data(), platform::tokens, "test"));
+        CatalogService catalog = new CatalogService(dirs.data(), platform::currentTree, platform::userProfiles);
+        LocalProcessRunner runner = new LocalProcessRunner();
+        return new AppServices(host, dirs, new SettingsStore(dirs.settingsFile()), runner,
+                new Doctor(probes), platform, catalog,
+                new EnvironmentService(host, dirs.data(), platform::tokens, "test"),
+                AppServices.inference(host, runner, dirs, platform, catalog));
     }
 
     public static List<Check> typicalLaptop() {
