@@ -83,6 +83,51 @@ public final class FakeApiServer extends KubernetesCrudDispatcher implements Aut
         return super.dispatch(request);
     }
 
+    /**
+     * The mock's watch listener, when a client closes the watch, waits on the mock's event loop for up to a
+     * minute for sends that need that same loop; every request on that loop stalls meanwhile. Its close runs on
+     * a thread of its own here, so a client that closes an informer does not freeze the API server.
+     */
+    @Override
+    public MockResponse handleWatch(String path) {
+        MockResponse response = super.handleWatch(path);
+        io.fabric8.mockwebserver.http.WebSocketListener inner = response.getWebSocketListener();
+        if (inner == null) {
+            return response;
+        }
+        return response.withWebSocketUpgrade(new io.fabric8.mockwebserver.http.WebSocketListener() {
+            @Override
+            public void onBeforeAccept(io.fabric8.mockwebserver.http.WebSocket ws, io.fabric8.mockwebserver.http.Response r) {
+                inner.onBeforeAccept(ws, r);
+            }
+
+            @Override
+            public void onOpen(io.fabric8.mockwebserver.http.WebSocket ws, io.fabric8.mockwebserver.http.Response r) {
+                inner.onOpen(ws, r);
+            }
+
+            @Override
+            public void onMessage(io.fabric8.mockwebserver.http.WebSocket ws, String text) {
+                inner.onMessage(ws, text);
+            }
+
+            @Override
+            public void onClosing(io.fabric8.mockwebserver.http.WebSocket ws, int code, String reason) {
+                Thread.ofVirtual().name("fake-api-watch-closing").start(() -> inner.onClosing(ws, code, reason));
+            }
+
+            @Override
+            public void onClosed(io.fabric8.mockwebserver.http.WebSocket ws, int code, String reason) {
+                Thread.ofVirtual().name("fake-api-watch-closed").start(() -> inner.onClosed(ws, code, reason));
+            }
+
+            @Override
+            public void onFailure(io.fabric8.mockwebserver.http.WebSocket ws, Throwable t, io.fabric8.mockwebserver.http.Response r) {
+                Thread.ofVirtual().name("fake-api-watch-failed").start(() -> inner.onFailure(ws, t, r));
+            }
+        });
+    }
+
     @Override
     public MockResponse handlePatch(RecordedRequest request) {
         String contentType = request.getHeader("Content-Type");
