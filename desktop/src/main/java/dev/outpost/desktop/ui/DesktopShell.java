@@ -53,7 +53,7 @@ public final class DesktopShell {
         Map<Screen, Supplier<ScreenView>> screens = new EnumMap<>(Screen.class);
         screens.put(Screen.ENVIRONMENTS, () -> new EnvironmentsView(new EnvironmentsViewModel(state, services.catalog(),
                 services.environments(), settings::get, executor)));
-        screens.put(Screen.MODELS, () -> new ModelsView(new ModelsViewModel(state)));
+        screens.put(Screen.MODELS, () -> new ModelsView(new ModelsViewModel(state, services.inference(), executor)));
         screens.put(Screen.PROFILES, () -> {
             ProfilesViewModel profiles = new ProfilesViewModel(services.catalog(), executor);
             return new ProfilesView(profiles, new SyncViewModel(services.platform(), executor, profiles::refresh));

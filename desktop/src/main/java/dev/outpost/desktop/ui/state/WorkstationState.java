@@ -59,6 +59,17 @@ public final class WorkstationState {
                 + String.join(", ", labels));
     }
 
+    private final ReadOnlyStringWrapper inference = new ReadOnlyStringWrapper("not set up");
+
+    /** Called on the FX thread with where models run now and the gateway's address. */
+    public void inferenceSeen(String where) {
+        inference.set(where);
+    }
+
+    public ReadOnlyStringProperty inferenceProperty() {
+        return inference.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty clustersProperty() {
         return clusters.getReadOnlyProperty();
     }

@@ -16,12 +16,12 @@ public final class StatusBarViewModel {
     private final ReadOnlyStringWrapper gpu = new ReadOnlyStringWrapper("checking…");
     private final ReadOnlyObjectWrapper<Tone> gpuTone = new ReadOnlyObjectWrapper<>(Tone.NEUTRAL);
     private final ReadOnlyStringWrapper cluster = new ReadOnlyStringWrapper("none");
-    // Inference targets are managed by a later feature; until then the truth is "not set up".
     private final ReadOnlyStringWrapper inference = new ReadOnlyStringWrapper("not set up");
 
     public StatusBarViewModel(WorkstationState state) {
         state.reportProperty().addListener((obs, old, report) -> apply(report));
         cluster.bind(state.clustersProperty());
+        inference.bind(state.inferenceProperty());
         apply(state.reportProperty().get());
     }
 
