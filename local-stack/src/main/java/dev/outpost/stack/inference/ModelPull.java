@@ -106,7 +106,8 @@ final class ModelPull {
             }
             return new Retry(Reason.DROPPED, "the server ended the stream before \"success\"");
         } catch (NdjsonCall.Aborted a) {
-            if (cancelled) {
+            if (cancelled || !stalled) {
+                // Not our watchdog: the pull was cancelled, or the client closed under it.
                 throw cancelledException();
             }
             return new Retry(Reason.STALLED, "no progress for " + seconds(options.stallTimeout()));

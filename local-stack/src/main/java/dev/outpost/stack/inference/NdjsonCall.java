@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,7 @@ final class NdjsonCall implements AutoCloseable {
     }
 
     private final OllamaTransport transport;
+    private final HttpClient http;
     private final HttpRequest request;
     private final String call;
     private final String bearer;
@@ -38,15 +40,17 @@ final class NdjsonCall implements AutoCloseable {
 
     NdjsonCall(OllamaTransport transport, HttpRequest request, String call, String bearer) {
         this.transport = transport;
+        this.http = transport.newClient();
         this.request = request;
         this.call = call;
         this.bearer = bearer;
+        transport.opened(this);
     }
 
     /** Sends the request and waits for the headers; anything but 200 becomes an {@link OllamaException}. */
     void open() throws InterruptedException {
         CompletableFuture<HttpResponse<InputStream>> f =
-                transport.http().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
+                http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
         pending = f;
         if (aborted) {
             f.cancel(true);
@@ -130,7 +134,7 @@ final class NdjsonCall implements AutoCloseable {
         }
     }
 
-    /** Stops the call from any thread: cancels the pending request, or closes the stream being read. */
+    /** Stops the call from any thread: cancels the pending request, closes the stream and its connection. */
     void abort() {
         aborted = true;
         CompletableFuture<HttpResponse<InputStream>> f = pending;
@@ -141,18 +145,22 @@ final class NdjsonCall implements AutoCloseable {
         if (b != null) {
             closeQuietly(b);
         }
+        http.shutdownNow();
     }
 
     boolean aborted() {
         return aborted;
     }
 
+    /** Lets go of the stream and its connection, whether or not it was read to the end. */
     @Override
     public void close() {
         InputStream b = body;
         if (b != null) {
             closeQuietly(b);
         }
+        http.shutdownNow();
+        transport.closed(this);
     }
 
     private static void closeQuietly(InputStream in) {

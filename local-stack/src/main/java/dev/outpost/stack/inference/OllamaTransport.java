@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import tools.jackson.core.JacksonException;
@@ -30,6 +32,11 @@ final class OllamaTransport implements AutoCloseable {
     private final Supplier<String> token;
     private final HttpClient http;
     private final Duration requestTimeout;
+    private final Duration connectTimeout;
+    private final SSLContext sslContext;
+    /** Streams in flight, so that closing the client also ends them (a pull would otherwise run on). */
+    private final Set<NdjsonCall> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     OllamaTransport(URI baseUri, Supplier<String> token, SSLContext sslContext, Duration connectTimeout,
                     Duration requestTimeout) {
@@ -38,6 +45,13 @@ final class OllamaTransport implements AutoCloseable {
         this.address = address(baseUri);
         this.token = token;
         this.requestTimeout = requestTimeout;
+        this.connectTimeout = connectTimeout;
+        this.sslContext = sslContext;
+        this.http = newClient();
+    }
+
+    /** A client with this server's settings. */
+    HttpClient newClient() {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 // Ollama speaks HTTP/1.1; asking for h2c would add an Upgrade header that some proxies mishandle.
                 .version(HttpClient.Version.HTTP_1_1)
@@ -46,16 +60,12 @@ final class OllamaTransport implements AutoCloseable {
             // Only the trust changes: the client still checks that the certificate names the host.
             builder.sslContext(sslContext);
         }
-        this.http = builder.build();
+        return builder.build();
     }
 
     /** host:port as people name the server in messages; user-info is never part of it. */
     String address() {
         return address;
-    }
-
-    HttpClient http() {
-        return http;
     }
 
     JsonNode get(String path) throws InterruptedException {
@@ -71,8 +81,14 @@ final class OllamaTransport implements AutoCloseable {
         send("DELETE", path, body, requestTimeout);
     }
 
-    /** A streaming POST, not yet sent: {@link NdjsonCall#open()} sends it. */
+    /**
+     * A streaming POST, not yet sent: {@link NdjsonCall#open()} sends it. Each stream gets a client of its own:
+     * closing an HTTP/1.1 response stream half-read does not reliably close the JDK client's connection, and
+     * Ollama only stops generating (or downloading) when the connection goes. Shutting that client down does
+     * close it, at the price of one connection (and handshake) per stream, which streams can afford.
+     */
     NdjsonCall stream(String path, JsonNode body) {
+        ensureOpen();
         String bearer = bearer();
         HttpRequest request = request("POST", path, body, null, bearer)
                 .header("Accept", "application/x-ndjson")
@@ -80,7 +96,22 @@ final class OllamaTransport implements AutoCloseable {
         return new NdjsonCall(this, request, "POST " + path, bearer);
     }
 
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("this Ollama client is closed");
+        }
+    }
+
+    void opened(NdjsonCall call) {
+        open.add(call);
+    }
+
+    void closed(NdjsonCall call) {
+        open.remove(call);
+    }
+
     private JsonNode send(String method, String path, JsonNode body, Duration timeout) throws InterruptedException {
+        ensureOpen();
         String call = method + " " + path;
         String bearer = bearer();
         HttpRequest request = request(method, path, body, timeout, bearer).header("Accept", "application/json").build();
@@ -214,7 +245,9 @@ final class OllamaTransport implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         // shutdownNow: close() would wait for open streams, and a stalled one may never end by itself.
         http.shutdownNow();
+        open.forEach(NdjsonCall::abort);
     }
 }

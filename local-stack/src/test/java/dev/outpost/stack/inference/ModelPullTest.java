@@ -26,7 +26,7 @@ class ModelPullTest {
     private final Recorder recorder = new Recorder();
     /** Every reading of the clock is 50 ms after the last, so speeds and ETAs are positive and finite. */
     private final PullOptions options = PullOptions.DEFAULTS.withClock(new Ticking(Duration.ofMillis(50)))
-            .withStallTimeout(Duration.ofMillis(400)).withMaxAttempts(3);
+            .withStallTimeout(Duration.ofSeconds(1)).withMaxAttempts(3);
 
     @AfterEach
     void close() {
@@ -87,9 +87,9 @@ class ModelPullTest {
 
     @Test
     void longSilenceWhileVerifyingIsNotAStall() throws Exception {
-        ollama.verifyDelay(Duration.ofMillis(1_200));
+        ollama.verifyDelay(Duration.ofMillis(2_500));
 
-        ModelPullProgress last = client.pull("llama3.2", recorder, options.withStallTimeout(Duration.ofMillis(300))
+        ModelPullProgress last = client.pull("llama3.2", recorder, options.withStallTimeout(Duration.ofSeconds(1))
                 .withVerifyingStallTimeout(Duration.ofSeconds(30))).await(WAIT);
 
         assertThat(last.finished()).isTrue();
@@ -159,6 +159,23 @@ class ModelPullTest {
         assertThatThrownBy(() -> handle.await(Duration.ofSeconds(5))).isInstanceOf(CancellationException.class);
         assertThat(ollama.awaitClientDisconnects(1, Duration.ofSeconds(10))).isTrue();
         assertThat(client.tags()).isEmpty();
+    }
+
+    @Test
+    void closingTheClientEndsAPull() throws Exception {
+        ollama.stallNextPull(1, Duration.ofSeconds(60));
+        CountDownLatch layerStarted = new CountDownLatch(1);
+        PullHandle handle = client.pull("llama3.2", p -> {
+            if (p.layersTotal() > 0) {
+                layerStarted.countDown();
+            }
+        }, options);
+        assertThat(layerStarted.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        client.close();
+
+        assertThatThrownBy(() -> handle.await(Duration.ofSeconds(5))).isInstanceOf(CancellationException.class);
+        assertThat(ollama.requests("/api/pull")).hasSize(1);
     }
 
     @Test

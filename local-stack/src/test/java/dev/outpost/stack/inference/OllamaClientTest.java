@@ -160,6 +160,18 @@ class OllamaClientTest {
     }
 
     @Test
+    void aCallbackThatThrowsEndsTheStreamAndHangsUp() throws Exception {
+        ollama.reply("word ".repeat(400).strip()).tokenDelay(Duration.ofMillis(5));
+        IllegalStateException stop = new IllegalStateException("enough");
+
+        assertThatThrownBy(() -> client.chat(ChatRequest.of("llama3.2", List.of(ChatMessage.user("talk"))), c -> {
+            throw stop;
+        })).isSameAs(stop);
+        // Ollama stops generating when the client goes away; the double notices the same way.
+        assertThat(ollama.awaitClientDisconnects(1, Duration.ofSeconds(10))).isTrue();
+    }
+
+    @Test
     void outOfMemoryLoadIsRecognised() {
         ollama.failLoads("model requires more system memory (15.3 GiB) than is available (11.2 GiB)");
 
