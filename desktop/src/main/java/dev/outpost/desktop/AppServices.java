@@ -40,9 +40,10 @@ public record AppServices(HostEnvironment host, AppDirectories directories, Sett
         ProcessRunner runner = new LocalProcessRunner();
         PlatformService platform = new PlatformService(dirs.config(), dirs.data());
         CatalogService catalog = new CatalogService(dirs.data(), platform::currentTree, platform::userProfiles);
+        InferenceService inference = inference(host, runner, dirs, platform, catalog);
         return new AppServices(host, dirs, new SettingsStore(dirs.settingsFile()), runner,
                 new Doctor(StandardProbes.create(host, runner, dirs)), platform, catalog,
-                new EnvironmentService(host, dirs.data(), platform::tokens, AppInfo.version()),
-                inference(host, runner, dirs, platform, catalog));
+                new EnvironmentService(host, dirs.data(), platform::tokens, AppInfo.version())
+                        .withInferenceGateway(inference::gatewayUrl), inference);
     }
 }

@@ -38,10 +38,11 @@ public final class TestServices {
                 dirs.data().resolve("platform/repo"), dirs.config(), new MapTokenStore());
         CatalogService catalog = new CatalogService(dirs.data(), platform::currentTree, platform::userProfiles);
         LocalProcessRunner runner = new LocalProcessRunner();
+        var inference = AppServices.inference(host, runner, dirs, platform, catalog);
         return new AppServices(host, dirs, new SettingsStore(dirs.settingsFile()), runner,
                 new Doctor(probes), platform, catalog,
-                new EnvironmentService(host, dirs.data(), platform::tokens, "test"),
-                AppServices.inference(host, runner, dirs, platform, catalog));
+                new EnvironmentService(host, dirs.data(), platform::tokens, "test").withInferenceGateway(inference::gatewayUrl),
+                inference);
     }
 
     public static List<Check> typicalLaptop() {

@@ -170,7 +170,7 @@ final class EnvironmentCommands {
             EnvironmentRuntime runtime = engineFor(plan);
             UpOptions options = upOptions(keep);
             EnvironmentStatus st = cancellableOnCtrlC(() -> runtime.up(plan, options, progress()));
-            printStatus(st, runtime.connections(plan));
+            printStatus(st, services.environments().connections(plan));
             return holdForwards(plan, detach || output.json());
         }
     }
@@ -229,7 +229,7 @@ final class EnvironmentCommands {
             Plan plan = plan();
             EnvironmentRuntime runtime = engineFor(plan);
             UpOptions options = upOptions(false);
-            printStatus(cancellableOnCtrlC(() -> runtime.up(plan, options, progress())), runtime.connections(plan));
+            printStatus(cancellableOnCtrlC(() -> runtime.up(plan, options, progress())), services.environments().connections(plan));
             return holdForwards(plan, detach || output.json());
         }
     }
@@ -327,9 +327,9 @@ final class EnvironmentCommands {
         public Integer call() throws Exception {
             Plan plan = plan();
             if (output.json()) {
-                out().println(Json.write(engineFor(plan).connections(plan)));
+                out().println(Json.write(services.environments().connections(plan)));
             } else {
-                engineFor(plan).dotEnv(plan).forEach(out()::println);
+                services.environments().dotEnv(plan).forEach(out()::println);
             }
             return ExitCodes.OK;
         }

@@ -124,6 +124,15 @@ class InferenceCliTest {
     }
 
     @Test
+    void environmentsWithModelsGetTheGatewayInTheirConnectionStrings() {
+        Run env = cli("env", "rag-prototype");
+        assertThat(env.code()).as(env.err()).isZero();
+        String gateway = services.inference().gatewayUrl().toString();
+        assertThat(env.out()).contains("INFERENCE_OLLAMA=" + gateway + "\n").contains("INFERENCE_OPENAI=" + gateway + "/v1");
+        assertThat(cli("env", "web-backend").out()).doesNotContain("INFERENCE_");
+    }
+
+    @Test
     void theGatewayKeepsOneUrlWhileTheToggleMovesRequests() throws Exception {
         int port;
         try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {

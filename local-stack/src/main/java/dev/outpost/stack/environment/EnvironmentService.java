@@ -66,6 +66,38 @@ public final class EnvironmentService {
         this.clusterManager = clusters;
     }
 
+    private volatile Supplier<java.net.URI> inferenceGateway = () -> null;
+
+    /** Where the inference gateway listens, for environments whose profile uses models. */
+    public EnvironmentService withInferenceGateway(Supplier<java.net.URI> gateway) {
+        this.inferenceGateway = gateway;
+        return this;
+    }
+
+    /**
+     * The plan's connection strings, plus, for a profile with models, the inference gateway: one stable local
+     * URL (Ollama API, and OpenAI-compatible under /v1) whether models run locally or remotely.
+     */
+    public Map<String, Map<String, String>> connections(Plan plan) {
+        Map<String, Map<String, String>> out = new java.util.LinkedHashMap<>(forPlan(plan).connections(plan));
+        java.net.URI gateway = inferenceGateway.get();
+        if (plan.inference().isPresent() && gateway != null) {
+            Map<String, String> inference = new java.util.LinkedHashMap<>();
+            inference.put("ollama", gateway.toString());
+            inference.put("openai", gateway + "/v1");
+            out.put("inference", inference);
+        }
+        return out;
+    }
+
+    /** KEY=value lines for a .env file, the gateway's URLs included. */
+    public List<String> dotEnv(Plan plan) {
+        List<String> lines = new java.util.ArrayList<>();
+        connections(plan).forEach((service, conns) -> conns.forEach((name, value) -> lines.add(
+                (service + "_" + name).toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "=" + value)));
+        return lines;
+    }
+
     public synchronized DockerClient docker() {
         if (docker == null) {
             docker = client.get();

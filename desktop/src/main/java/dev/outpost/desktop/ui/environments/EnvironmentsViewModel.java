@@ -89,7 +89,7 @@ public final class EnvironmentsViewModel {
             EnvironmentStatus st = running.get(p.name());
             out.add(new EnvironmentCard(p.name(), p.profile().metadata().description(), plan.runtime().id(),
                     st == null ? "absent" : st.state(), st == null ? List.of() : st.services(),
-                    st == null ? Map.of() : environments.forPlan(plan).connections(plan), st == null ? null : st.cluster()));
+                    st == null ? Map.of() : environments.connections(plan), st == null ? null : st.cluster()));
         }
         return out;
     }
