@@ -4,7 +4,9 @@ import dev.outpost.stack.catalog.CatalogService;
 import dev.outpost.stack.catalog.PlatformService;
 import dev.outpost.stack.doctor.Doctor;
 import dev.outpost.stack.environment.EnvironmentService;
+import dev.outpost.stack.inference.DockerOllamaContainers;
 import dev.outpost.stack.inference.InferenceService;
+import java.util.Optional;
 import dev.outpost.stack.inference.InferenceSettingsStore;
 import dev.outpost.stack.doctor.StandardProbes;
 import dev.outpost.stack.platform.HostEnvironment;
@@ -41,9 +43,17 @@ public record AppServices(HostEnvironment host, AppDirectories directories, Sett
         PlatformService platform = new PlatformService(dirs.config(), dirs.data());
         CatalogService catalog = new CatalogService(dirs.data(), platform::currentTree, platform::userProfiles);
         InferenceService inference = inference(host, runner, dirs, platform, catalog);
-        return new AppServices(host, dirs, new SettingsStore(dirs.settingsFile()), runner,
-                new Doctor(StandardProbes.create(host, runner, dirs)), platform, catalog,
-                new EnvironmentService(host, dirs.data(), platform::tokens, AppInfo.version())
-                        .withInferenceGateway(inference::gatewayUrl), inference);
+        SettingsStore settings = new SettingsStore(dirs.settingsFile());
+        EnvironmentService environments = new EnvironmentService(host, dirs.data(), platform::tokens, AppInfo.version())
+                .withInferenceGateway(inference::gatewayUrl);
+        String mirror;
+        try {
+            mirror = settings.load().settings().registryMirror();
+        } catch (java.io.IOException e) {
+            mirror = null;
+        }
+        inference.withContainers(() -> Optional.of(new DockerOllamaContainers(environments.docker(), environments.images())), mirror);
+        return new AppServices(host, dirs, settings, runner,
+                new Doctor(StandardProbes.create(host, runner, dirs)), platform, catalog, environments, inference);
     }
 }

@@ -162,7 +162,9 @@ final class InferenceCommand {
                     err.flush();
                 }
             };
-            try (InferenceGateway gateway = services.inference().startGateway(log)) {
+            var server = services.inference().ensureLocal(step -> err.println(step));
+            err.println("local Ollama: " + server.reason());
+            try (server; InferenceGateway gateway = services.inference().startGateway(log)) {
                 if (output.json()) {
                     out().println(Json.write(Map.of("url", gateway.url().toString())));
                 } else {

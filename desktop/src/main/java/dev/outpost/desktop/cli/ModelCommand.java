@@ -71,7 +71,15 @@ final class ModelCommand {
         @Override
         public Integer call() throws Exception {
             var err = spec.commandLine().getErr();
-            try (OllamaClient client = inference().local()) {
+            var server = inference().ensureLocal(step -> {
+                if (!output.json()) {
+                    err.println(step);
+                }
+            });
+            if (!output.json()) {
+                err.println("Ollama: " + server.reason());
+            }
+            try (server; OllamaClient client = new OllamaClient(server.baseUri())) {
                 PullHandle handle = client.pull(model, p -> {
                     if (!output.json()) {
                         err.print("\r" + describe(p));

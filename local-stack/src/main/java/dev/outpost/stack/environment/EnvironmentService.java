@@ -98,6 +98,11 @@ public final class EnvironmentService {
         return lines;
     }
 
+    /** Pulls images onto the engine through the user's registry logins, with progress. */
+    public ImageSource images() {
+        return images.apply(docker());
+    }
+
     public synchronized DockerClient docker() {
         if (docker == null) {
             docker = client.get();

@@ -35,6 +35,8 @@ public final class InferenceService {
     private final Supplier<Map<String, InferenceTarget>> targets;
     private final Supplier<TokenStore> tokens;
     private final PlacementDecider decider = new PlacementDecider();
+    private volatile Supplier<Optional<LocalOllama.Containers>> containers = Optional::empty;
+    private volatile String registryMirror;
 
     /**
      * @param targets the catalog's inference targets by name, read each time (the catalog can change under us)
@@ -46,6 +48,42 @@ public final class InferenceService {
         this.store = store;
         this.targets = targets;
         this.tokens = tokens;
+    }
+
+    /**
+     * How a local Ollama is run as a container when neither a server answers nor {@code ollama} is installed,
+     * and the registry mirror its image is pulled through.
+     */
+    public InferenceService withContainers(Supplier<Optional<LocalOllama.Containers>> containers, String registryMirror) {
+        this.containers = containers;
+        this.registryMirror = registryMirror;
+        return this;
+    }
+
+    /**
+     * Makes a local Ollama answer: the one at OLLAMA_HOST, else {@code ollama serve}, else the container with the
+     * GPU; says which. A server Outpost started stops when the returned handle is closed.
+     */
+    public LocalOllamaServer ensureLocal(java.util.function.Consumer<String> progress) throws InterruptedException {
+        LocalOllama.Probe probe = uri -> {
+            try (OllamaClient c = new OllamaClient(uri)) {
+                c.version();
+                return true;
+            } catch (RuntimeException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        };
+        Optional<LocalOllama.Containers> engine;
+        try {
+            engine = containers.get();
+        } catch (RuntimeException noEngine) {
+            engine = Optional.empty();
+        }
+        return new LocalOllama(host, runner, probe, engine, dev.outpost.stack.process.OutputListener.NONE,
+                LocalOllama.Options.defaults(registryMirror, "outpost")).ensure(gpu(), progress);
     }
 
     public GpuDetection gpu() throws InterruptedException {

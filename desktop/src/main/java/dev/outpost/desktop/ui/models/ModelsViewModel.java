@@ -172,7 +172,18 @@ public final class ModelsViewModel {
 
     private synchronized InferenceGateway gateway() throws java.io.IOException {
         if (gateway == null) {
-            gateway = inference.startGateway(GatewayListener.NONE);
+            gateway = inference.startGateway(new GatewayListener() {
+                @Override
+                public void fellBack(dev.outpost.stack.inference.gateway.Fallback f) {
+                    executor.onUi(() -> message.set(f.fromRoute() + " failed (" + Redaction.redact(f.cause()) + "); "
+                            + f.toRoute() + " answered instead"));
+                }
+
+                @Override
+                public void failed(dev.outpost.stack.inference.gateway.RequestFailed r) {
+                    executor.onUi(() -> message.set(r.route() + ": " + Redaction.redact(r.message())));
+                }
+            });
         }
         return gateway;
     }
