@@ -77,6 +77,9 @@ final class InferenceCommand {
         @Option(names = "--fallback", negatable = true, description = "Use the other side when the chosen one fails.")
         Boolean fallback;
 
+        @Option(names = "--ca", paramLabel = "PEM", description = "A company CA the remote target's certificate chains to (added to the system's).")
+        java.nio.file.Path ca;
+
         Use(AppServices services) {
             super(services);
         }
@@ -100,6 +103,12 @@ final class InferenceCommand {
             }
             if (fallback != null) {
                 s = s.withAllowFallback(fallback);
+            }
+            if (ca != null) {
+                if (!java.nio.file.Files.isReadable(ca)) {
+                    throw new IllegalArgumentException(ca + ": no such readable file");
+                }
+                s = s.withCustomCaPath(ca.toAbsolutePath().toString());
             }
             inference.save(s);
             if (p == Profile.Placement.REMOTE && inference.remoteTarget().isEmpty()) {

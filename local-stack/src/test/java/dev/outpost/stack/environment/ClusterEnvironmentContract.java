@@ -96,6 +96,8 @@ abstract class ClusterEnvironmentContract {
                 Optional.of(new Plan.Cluster("outpost-it-" + runtime().id(), c.kubernetesVersion(), c.workers(), c.ports(), List.of())),
                 resolved.inference(), resolved.stopAfter(), resolved.digest());
         install(FakeClusterTools.Settings.defaults().withServerUrl(api.url()));
+        // A run that was killed can leave nodes behind; the tool would then say the cluster already exists.
+        removeNodes();
     }
 
     private void install(FakeClusterTools.Settings settings) throws Exception {
@@ -119,15 +121,19 @@ abstract class ClusterEnvironmentContract {
         if (engine != null) {
             engine.closeAll();
         }
-        for (Container c : nodes()) {
-            docker.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec();
-        }
+        removeNodes();
         docker.listNetworksCmd().exec().stream().filter(n -> n.getName().equals("k3d-" + clusterName()))
                 .forEach(n -> docker.removeNetworkCmd(n.getId()).exec());
         docker.listVolumesCmd().exec().getVolumes().stream().filter(v -> v.getName().startsWith("k3d-" + clusterName()))
                 .forEach(v -> docker.removeVolumeCmd(v.getName()).exec());
         kube.close();
         api.close();
+    }
+
+    private void removeNodes() {
+        for (Container c : nodes()) {
+            docker.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec();
+        }
     }
 
     private String clusterName() {

@@ -55,9 +55,14 @@ public final class ModelsViewModel {
         this.executor = executor;
     }
 
-    /** Reads the GPU, the models, the target and the placement; also what the periodic GPU poll calls. */
-    public void refresh() {
+    /** Reads the GPU again: memory and load change while models load and answer. */
+    public void refreshGpu() {
         executor.run(inference::gpu, this::showGpu, e -> gpu.set("GPU: " + error(e)));
+    }
+
+    /** Reads the GPU, the models, the target and the placement. */
+    public void refresh() {
+        refreshGpu();
         executor.run(() -> inference.models(inference.gpu()), models::setAll,
                 e -> message.set("Local Ollama at " + inference.localHost() + ": " + error(e)));
         executor.run(() -> {
