@@ -71,6 +71,11 @@ class EnvironmentsUiIT {
 
         FxQueries.reveal(robot, "#svc-web-backend-redis");
         robot.clickOn("#svc-web-backend-redis");
-        waitFor(20, TimeUnit.SECONDS, () -> FxQueries.text(robot, "#environment-logs").contains("Ready to accept connections"));
+        try {
+            waitFor(20, TimeUnit.SECONDS, () -> FxQueries.text(robot, "#environment-logs").contains("Ready to accept connections"));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the log pane did not show redis' ready line; it shows [" + FxQueries.text(robot, "#environment-logs")
+                    + "], message [" + FxQueries.text(robot, "#environments-message") + "]", e);
+        }
     }
 }

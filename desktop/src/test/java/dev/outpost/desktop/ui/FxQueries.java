@@ -48,10 +48,35 @@ final class FxQueries {
     }
 
     /**
+     * Waits until the node matching {@code query} stays the same instance across several FX pulses: cards are
+     * rebuilt when work completes, and a click on a node being replaced reaches nothing.
+     */
+    static void awaitStable(FxRobot robot, String query) throws java.util.concurrent.TimeoutException {
+        java.util.concurrent.atomic.AtomicReference<Node> last = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicInteger same = new java.util.concurrent.atomic.AtomicInteger();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            Node now;
+            try {
+                now = WaitForAsyncUtils.asyncFx(() -> robot.lookup(query).tryQuery().orElse(null)).get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                return false;
+            }
+            WaitForAsyncUtils.waitForFxEvents();
+            if (now != null && now == last.get()) {
+                return same.incrementAndGet() >= 5;
+            }
+            last.set(now);
+            same.set(0);
+            return false;
+        });
+    }
+
+    /**
      * Scrolls the node's scroll pane so the node is in view, on the FX thread, then waits for the layout: a
      * click goes to screen coordinates, and a card below the fold would send it elsewhere.
      */
-    static void reveal(FxRobot robot, String query) {
+    static void reveal(FxRobot robot, String query) throws java.util.concurrent.TimeoutException {
+        awaitStable(robot, query);
         robot.interact(() -> {
             Node node = robot.lookup(query).query();
             Node p = node.getParent();
