@@ -142,7 +142,8 @@ class LocalProcessRunnerTest {
 
     @Test
     void interruptingTheWaiterCancelsTheChild() throws Exception {
-        Path s = script("wait.sh", "echo started\nsleep 3600");
+        // exec: no fork after "started", so the cancel cannot race the shell starting its child.
+        Path s = script("wait.sh", "echo started\nexec sleep 3600");
         CountDownLatch started = new CountDownLatch(1);
         RunningProcess p = runner.start(Command.of(s.toString()), (stream, line) -> started.countDown());
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
