@@ -89,20 +89,32 @@ public final class EnvironmentEngine implements EnvironmentRuntime {
         } catch (InterruptedException | RuntimeException e) {
             String left = options.keepOnFailure() ? "Kept for inspection: " + describe(created)
                     : rollback(created, listener);
-            if (e instanceof EnvironmentException ee) {
-                throw new EnvironmentException(ee.service(), ee.getMessage() + "\n" + left, ee.logTail(), ee);
-            }
             if (e instanceof InterruptedException ie) {
                 throw ie;
             }
-            if (engineGone(e)) {
+            // An engine that is shutting down can fail a call with its own 500 before it stops answering: ask it.
+            // A service's own failure (never ready, port taken) may carry an I/O cause: only the ping decides there.
+            boolean gone = e instanceof EnvironmentException ? !answers() : engineGone(e) || !answers();
+            if (gone) {
                 throw new EnvironmentException("", "The container engine stopped answering during the up of " + env
                         + ". Start it again and run up once more: existing volumes and their data are kept.\n" + left,
                         List.of(), e);
             }
+            if (e instanceof EnvironmentException ee) {
+                throw new EnvironmentException(ee.service(), ee.getMessage() + "\n" + left, ee.logTail(), ee);
+            }
             throw new EnvironmentException("", "up of " + env + " failed: " + e.getMessage() + "\n" + left, List.of(), e);
         }
         return status(env);
+    }
+
+    private boolean answers() {
+        try {
+            docker.pingCmd().exec();
+            return true;
+        } catch (RuntimeException gone) {
+            return false;
+        }
     }
 
     /** docker-java reports a vanished engine as an I/O failure somewhere in the cause chain. */
