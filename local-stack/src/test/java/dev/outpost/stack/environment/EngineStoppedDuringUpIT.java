@@ -76,17 +76,22 @@ class EngineStoppedDuringUpIT {
                 service.completion().handle((r, e) -> null).join();
             }
         };
-        assertThatThrownBy(() -> engine.up(plan, UpOptions.defaults(), stopEngineWhenWaiting))
-                .isInstanceOf(EnvironmentException.class)
-                .hasMessageContaining("The container engine stopped answering during the up of web-backend");
+        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(
+                () -> engine.up(plan, UpOptions.defaults(), stopEngineWhenWaiting));
 
         RunningProcess again = startService(socket);
         try {
             var docker2 = DockerClients.create(new DockerEndpointResolver(host).resolve(), Duration.ZERO);
             EnvironmentEngine engine2 = new EnvironmentEngine(docker2, new SecretStore(secrets),
                     new PullingImageSource(new ImagePuller(docker2), new RegistryCredentials(host, runner)), "it");
-            assertThat(engine2.up(plan, UpOptions.defaults(), UpListener.NONE).state()).isEqualTo("running");
-            engine2.down("web-backend", true);
+            try {
+                assertThat(failure).isInstanceOf(EnvironmentException.class)
+                        .hasMessageContaining("The container engine stopped answering during the up of web-backend");
+                assertThat(engine2.up(plan, UpOptions.defaults(), UpListener.NONE).state()).isEqualTo("running");
+            } finally {
+                // Whatever happened, nothing of this test may hold the ports the next tests use.
+                engine2.down("web-backend", true);
+            }
         } finally {
             again.cancel();
         }
