@@ -1,18 +1,11 @@
 package dev.outpost.stack.inference;
 
-import dev.outpost.profiles.files.PrivateFiles;
 import dev.outpost.stack.settings.AppDirectories;
+import dev.outpost.stack.settings.JsonSettingsFile;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationFeature;
@@ -20,19 +13,14 @@ import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads and writes inference.json the way {@code SettingsStore} does settings.json: atomic owner-only writes,
+ * Reads and writes inference.json through the same {@link JsonSettingsFile} as settings.json: atomic owner-only writes,
  * and a file that cannot be parsed is moved aside, never overwritten. A file of its own so that the
  * inference parts (placement, gateway) can change without touching the general settings.
  */
 public final class InferenceSettingsStore {
     public static final String FILE_NAME = "inference.json";
-    private static final Logger LOG = LoggerFactory.getLogger(InferenceSettingsStore.class);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
-
-    private final Path file;
-    private final Clock clock;
     // Placement is written lowercase, as in profiles; read in any case, and an unknown value reads as unset.
-    private final JsonMapper json = JsonMapper.builder()
+    private static final JsonMapper JSON = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
@@ -40,13 +28,15 @@ public final class InferenceSettingsStore {
             .enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
             .build();
 
+    private final JsonSettingsFile<InferenceSettings> file;
+
     public InferenceSettingsStore(Path file) {
         this(file, Clock.systemUTC());
     }
 
     InferenceSettingsStore(Path file, Clock clock) {
-        this.file = file;
-        this.clock = clock;
+        this.file = new JsonSettingsFile<>(file, InferenceSettings.class, InferenceSettings::defaults,
+                "Inference settings file", JSON, clock);
     }
 
     public static InferenceSettingsStore in(AppDirectories dirs) {
@@ -54,7 +44,7 @@ public final class InferenceSettingsStore {
     }
 
     public Path file() {
-        return file;
+        return file.file();
     }
 
     /** What was loaded, and, when the file was unreadable, why and where the bad copy was kept. */
@@ -62,38 +52,11 @@ public final class InferenceSettingsStore {
     }
 
     public LoadResult load() throws IOException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return new LoadResult(InferenceSettings.defaults(), Optional.empty(), Optional.empty());
-        }
-        try {
-            InferenceSettings s = json.readValue(bytes, InferenceSettings.class);
-            if (s == null) {
-                throw new IllegalArgumentException("the file is empty");
-            }
-            return new LoadResult(s, Optional.empty(), Optional.empty());
-        } catch (JacksonException | IllegalArgumentException e) {
-            Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + STAMP.format(clock.instant()));
-            Files.move(file, aside);
-            String problem = "Inference settings file " + file + " could not be read (" + firstLine(e.getMessage())
-                    + "). It was kept as " + aside.getFileName() + " and defaults are in use.";
-            LOG.warn(problem);
-            return new LoadResult(InferenceSettings.defaults(), Optional.of(problem), Optional.of(aside));
-        }
+        JsonSettingsFile.Loaded<InferenceSettings> l = file.load();
+        return new LoadResult(l.settings(), l.problem(), l.setAside());
     }
 
     public void save(InferenceSettings settings) throws IOException {
-        PrivateFiles.createDirectories(file.toAbsolutePath().getParent());
-        PrivateFiles.writeAtomically(file, json.writeValueAsBytes(settings));
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "unreadable";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        file.save(settings);
     }
 }
