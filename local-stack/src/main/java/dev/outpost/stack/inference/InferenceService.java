@@ -153,8 +153,8 @@ public final class InferenceService {
     public PlacementDecision place(String model, GpuDetection gpu) {
         InferenceSettings s = settings();
         OptionalLong size = OptionalLong.empty();
-        try {
-            size = local().tags().stream().filter(m -> m.name().equals(model)).mapToLong(LocalModel::size).findFirst();
+        try (OllamaClient c = local()) {
+            size = c.tags().stream().filter(m -> m.name().equals(model)).mapToLong(LocalModel::size).findFirst();
         } catch (RuntimeException | InterruptedException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

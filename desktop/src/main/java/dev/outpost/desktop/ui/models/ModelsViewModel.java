@@ -60,21 +60,26 @@ public final class ModelsViewModel {
         executor.run(inference::gpu, this::showGpu, e -> gpu.set("GPU: " + error(e)));
     }
 
-    /** Reads the GPU, the models, the target and the placement. */
+    /** Reads the GPU, then the models (whether each fits needs the GPU's free memory), the target and the placement. */
     public void refresh() {
-        refreshGpu();
-        executor.run(() -> inference.models(inference.gpu()), models::setAll,
-                e -> message.set("Local Ollama at " + inference.localHost() + ": " + error(e)));
+        executor.run(inference::gpu, g -> {
+            showGpu(g);
+            executor.run(() -> inference.models(g), models::setAll,
+                    e -> message.set("Local Ollama at " + inference.localHost() + ": " + error(e)));
+        }, e -> gpu.set("GPU: " + error(e)));
         executor.run(() -> {
             Optional<InferenceTarget> t = inference.remoteTarget();
             String text = t.map(x -> describe(x, inference.remoteLatency(x).map(d -> d.toMillis() + " ms").orElse("not answering")))
                     .orElse("No remote target in the catalog (the platform's repository provides them).");
-            return new Object[] {text, inference.settings().placement() == Profile.Placement.REMOTE};
+            return new TargetView(text, inference.settings().placement() == Profile.Placement.REMOTE);
         }, r -> {
-            target.set((String) r[0]);
-            remote.set((Boolean) r[1]);
+            target.set(r.text());
+            remote.set(r.remote());
             publish();
         }, e -> target.set(error(e)));
+    }
+
+    private record TargetView(String text, boolean remote) {
     }
 
     private static String describe(InferenceTarget t, String latency) {
