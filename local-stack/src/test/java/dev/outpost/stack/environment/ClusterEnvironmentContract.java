@@ -94,7 +94,7 @@ abstract class ClusterEnvironmentContract {
         // Ports far from the catalog's defaults, so nothing on this machine holds them.
         plan = new Plan(resolved.profile(), runtime(), resolved.services().stream().map(ClusterEnvironmentContract::freePorts).toList(),
                 Optional.of(new Plan.Cluster("outpost-it-" + runtime().id(), c.kubernetesVersion(), c.workers(), c.ports(), List.of())),
-                resolved.inference(), resolved.stopAfter(), resolved.digest());
+                resolved.inference(), resolved.idle(), resolved.digest());
         install(FakeClusterTools.Settings.defaults().withServerUrl(api.url()));
         // A run that was killed can leave nodes behind; the tool would then say the cluster already exists.
         removeNodes();
@@ -257,7 +257,7 @@ abstract class ClusterEnvironmentContract {
         Plan withLocal = new Plan(plan.profile(), plan.runtime(), plan.services().stream().map(s -> !s.name().equals("minio") ? s
                 : new Plan.Service(s.name(), s.template(), s.version(), local, s.ports(), s.env(), s.command(), s.args(),
                 s.volumes(), s.readiness(), s.resources(), s.connection(), s.dependsOn(), s.gpu(), s.digest())).toList(),
-                plan.cluster(), plan.inference(), plan.stopAfter(), plan.digest());
+                plan.cluster(), plan.inference(), plan.idle(), plan.digest());
         engine = new ClusterEnvironmentEngine(clusters, new SecretStore(new MapTokenStore()), local::equals);
         try (PlayedControllers controllers = new PlayedControllers(api, kube, Set.of())) {
             engine.up(withLocal, UpOptions.defaults().withRegistryMirror("mirror.example.com/dockerhub"), record());
@@ -332,7 +332,7 @@ abstract class ClusterEnvironmentContract {
             Plan.Cluster c = plan.cluster().orElseThrow();
             Plan withPort = new Plan(plan.profile(), plan.runtime(), plan.services(), Optional.of(new Plan.Cluster(c.name(),
                     c.kubernetesVersion(), c.workers(), List.of(new dev.outpost.profiles.model.Profile.PortMapping(
-                            taken.getLocalPort(), 30080)), List.of())), plan.inference(), plan.stopAfter(), plan.digest());
+                            taken.getLocalPort(), 30080)), List.of())), plan.inference(), plan.idle(), plan.digest());
 
             assertThatThrownBy(() -> engine.up(withPort, UpOptions.defaults(), record()))
                     .isInstanceOfSatisfying(ClusterException.class, e -> assertThat(e.failure()).isEqualTo(ClusterFailure.PORT_IN_USE));

@@ -180,7 +180,7 @@ class EnvironmentEngineIT {
                 new ServiceTemplate.Readiness(null, null, List.of("false"), null, "2s"), pg.resources(), pg.connection(),
                 pg.dependsOn(), pg.gpu(), "broken"));
         Plan broken = new Plan(plan.profile(), plan.runtime(), services, plan.cluster(), plan.inference(),
-                plan.stopAfter(), "broken");
+                plan.idle(), "broken");
 
         assertThatThrownBy(() -> engine.up(broken, UpOptions.defaults(), UpListener.NONE))
                 .isInstanceOf(EnvironmentException.class)
@@ -224,7 +224,7 @@ class EnvironmentEngineIT {
                 pg.env(), pg.command(), pg.args(), pg.volumes(),
                 new ServiceTemplate.Readiness(null, null, exec, null, timeout), pg.resources(), pg.connection(),
                 pg.dependsOn(), pg.gpu(), "broken"));
-        return new Plan(plan.profile(), plan.runtime(), services, plan.cluster(), plan.inference(), plan.stopAfter(),
+        return new Plan(plan.profile(), plan.runtime(), services, plan.cluster(), plan.inference(), plan.idle(),
                 "broken");
     }
 

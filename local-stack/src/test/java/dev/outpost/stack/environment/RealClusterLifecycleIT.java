@@ -67,7 +67,7 @@ class RealClusterLifecycleIT {
         Plan web = new Resolver(catalog, ResolveOptions.defaults()).resolve(catalog.profile("web-backend").orElseThrow().profile());
         Plan plan = new Plan("real-" + tool, runtime, List.of(web.service("redis").orElseThrow()),
                 Optional.of(new Plan.Cluster("outpost-real-" + tool, null, 0, List.of(), List.of())),
-                Optional.empty(), Optional.empty(), web.digest());
+                Optional.empty(), Plan.Idle.DEFAULTS, web.digest());
         try {
             EnvironmentStatus up = engine.up(plan, UpOptions.defaults(), (s, step, d) -> System.out.println(s + " " + step + " " + d));
             assertThat(up.state()).isEqualTo("running");

@@ -36,20 +36,20 @@ final class TestPlans {
     static Plan with(Plan plan, Plan.Service added) {
         List<Plan.Service> services = new ArrayList<>(plan.services());
         services.add(added);
-        return new Plan(plan.profile(), plan.runtime(), services, plan.cluster(), plan.inference(), plan.stopAfter(),
+        return new Plan(plan.profile(), plan.runtime(), services, plan.cluster(), plan.inference(), plan.idle(),
                 plan.digest() + "+" + added.name());
     }
 
     static Plan without(Plan plan, String name) {
         return new Plan(plan.profile(), plan.runtime(),
                 plan.services().stream().filter(s -> !s.name().equals(name)).toList(),
-                plan.cluster(), plan.inference(), plan.stopAfter(), plan.digest() + "-" + name);
+                plan.cluster(), plan.inference(), plan.idle(), plan.digest() + "-" + name);
     }
 
     static Plan changing(Plan plan, String name, UnaryOperator<Plan.Service> change) {
         return new Plan(plan.profile(), plan.runtime(),
                 plan.services().stream().map(s -> s.name().equals(name) ? change.apply(s) : s).toList(),
-                plan.cluster(), plan.inference(), plan.stopAfter(), plan.digest() + "~" + name);
+                plan.cluster(), plan.inference(), plan.idle(), plan.digest() + "~" + name);
     }
 
     static Plan.Service withImage(Plan.Service s, String image) {

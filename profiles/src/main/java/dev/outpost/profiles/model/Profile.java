@@ -40,6 +40,17 @@ public record Profile(@Required String apiVersion, @Required String kind, @Requi
 
     public enum Placement { LOCAL, REMOTE, AUTO }
 
-    public record Idle(@Doc("Stop after this long without activity, e.g. 30m or 2h; 'never' to keep running.") String stopAfter) {
+    public record Idle(
+            @Doc("Stop after this long with no client connection and no CPU above cpuThreshold, e.g. 30m or 2h; "
+                    + "'never' to keep running; default: the user's settings.") String stopAfter,
+            @Doc("CPU, in percent of one core, at or below which the environment counts as idle; default: the user's settings.")
+            Double cpuThreshold,
+            @Doc("Unload a local model after this long unused (Ollama's keep_alive), e.g. 5m; default: the user's settings.")
+            String modelKeepAlive,
+            @Doc("Release the remote GPU after this long with no request through the gateway, e.g. 15m; default: the user's settings.")
+            String releaseRemoteAfter) {
+        public Idle(String stopAfter) {
+            this(stopAfter, null, null, null);
+        }
     }
 }

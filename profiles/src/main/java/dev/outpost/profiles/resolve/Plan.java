@@ -16,10 +16,18 @@ import java.util.Optional;
  * @param digest sha256 over the plan's content: equal digests mean nothing to change
  */
 public record Plan(String profile, Runtime runtime, List<Service> services, Optional<Cluster> cluster,
-                   Optional<Inference> inference, Optional<Duration> stopAfter, String digest) {
+                   Optional<Inference> inference, Idle idle, String digest) {
 
     public Plan {
         services = List.copyOf(services);
+        if (idle == null) {
+            idle = Idle.DEFAULTS;
+        }
+    }
+
+    /** How long the environment may sit idle before it is stopped; empty when the settings' default applies or never. */
+    public Optional<Duration> stopAfter() {
+        return idle.stopAfter();
     }
 
     public Optional<Service> service(String name) {
@@ -61,9 +69,21 @@ public record Plan(String profile, Runtime runtime, List<Service> services, Opti
     public Plan withManifestsUnder(java.nio.file.Path profileDirectory) {
         Optional<Cluster> c = cluster.map(k -> new Cluster(k.name(), k.kubernetesVersion(), k.workers(), k.ports(),
                 k.manifests().stream().map(m -> profileDirectory.resolve(m).normalize().toString()).toList()));
-        return new Plan(profile, runtime, services, c, inference, stopAfter, digest);
+        return new Plan(profile, runtime, services, c, inference, idle, digest);
     }
 
     public record Inference(List<String> models, Profile.Placement placement, Optional<String> target) {
+    }
+
+    /**
+     * The profile's idle policy; every empty value means "the user's settings decide".
+     *
+     * @param neverStop     the profile said {@code stopAfter: never}
+     * @param cpuThreshold  percent of one core at or below which the environment counts as idle
+     */
+    public record Idle(Optional<Duration> stopAfter, boolean neverStop, Optional<Double> cpuThreshold,
+                       Optional<Duration> modelKeepAlive, Optional<Duration> releaseRemoteAfter) {
+        public static final Idle DEFAULTS = new Idle(Optional.empty(), false, Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 }

@@ -57,10 +57,9 @@ public final class Resolver {
         Optional<Plan.Inference> inference = Optional.ofNullable(spec.inference()).map(i -> new Plan.Inference(
                 i.models() == null ? List.of() : List.copyOf(i.models()),
                 i.placement() == null ? Profile.Placement.AUTO : i.placement(), Optional.ofNullable(i.target())));
-        Optional<java.time.Duration> stopAfter = Optional.ofNullable(spec.idle()).map(Profile.Idle::stopAfter)
-                .flatMap(Durations::parse);
-        Plan draft = new Plan(profile.name(), runtime, services, cluster, inference, stopAfter, "");
-        return new Plan(profile.name(), runtime, services, cluster, inference, stopAfter, digest(draft));
+        Plan.Idle idle = idle(spec.idle());
+        Plan draft = new Plan(profile.name(), runtime, services, cluster, inference, idle, "");
+        return new Plan(profile.name(), runtime, services, cluster, inference, idle, digest(draft));
     }
 
     private Plan.Service service(Profile.ServiceUse use, String mirror, Map<String, String> nameOfTemplate) {
@@ -129,5 +128,14 @@ public final class Resolver {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Plan.Idle idle(Profile.Idle idle) {
+        if (idle == null) {
+            return Plan.Idle.DEFAULTS;
+        }
+        return new Plan.Idle(Durations.parse(idle.stopAfter()), "never".equals(idle.stopAfter()),
+                Optional.ofNullable(idle.cpuThreshold()), Durations.parse(idle.modelKeepAlive()),
+                Durations.parse(idle.releaseRemoteAfter()));
     }
 }

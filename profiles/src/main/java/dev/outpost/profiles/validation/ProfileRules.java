@@ -97,10 +97,8 @@ public final class ProfileRules {
             }
         }
         inference(p, s.inference(), targets, report);
-        if (s.idle() != null && s.idle().stopAfter() != null && !"never".equals(s.idle().stopAfter())
-                && Durations.parse(s.idle().stopAfter()).isEmpty()) {
-            report.accept(p.problem("spec.idle.stopAfter", "\"" + s.idle().stopAfter()
-                    + "\" is not a duration (e.g. 30m, 2h) or \"never\""));
+        if (s.idle() != null) {
+            idle(p, s.idle(), report);
         }
         if (s.cluster() != null) {
             cluster(p, s.cluster(), report);
@@ -154,6 +152,25 @@ public final class ProfileRules {
                 TemplateRules.checkPort(p, "spec.cluster.ports[" + i + "].hostPort", c.ports().get(i).hostPort(), report);
                 TemplateRules.checkPort(p, "spec.cluster.ports[" + i + "].containerPort", c.ports().get(i).containerPort(), report);
             }
+        }
+    }
+
+    private static void idle(Parsed<Profile> p, Profile.Idle idle, Consumer<Problem> report) {
+        if (idle.stopAfter() != null && !"never".equals(idle.stopAfter()) && Durations.parse(idle.stopAfter()).isEmpty()) {
+            report.accept(p.problem("spec.idle.stopAfter", "\"" + idle.stopAfter()
+                    + "\" is not a duration (e.g. 30m, 2h) or \"never\""));
+        }
+        if (idle.cpuThreshold() != null && (idle.cpuThreshold() < 0 || idle.cpuThreshold() > 100)) {
+            report.accept(p.problem("spec.idle.cpuThreshold", idle.cpuThreshold()
+                    + " is not a percentage of one core between 0 and 100"));
+        }
+        if (idle.modelKeepAlive() != null && Durations.parse(idle.modelKeepAlive()).isEmpty()) {
+            report.accept(p.problem("spec.idle.modelKeepAlive", "\"" + idle.modelKeepAlive()
+                    + "\" is not a duration (e.g. 5m, 1h)"));
+        }
+        if (idle.releaseRemoteAfter() != null && Durations.parse(idle.releaseRemoteAfter()).isEmpty()) {
+            report.accept(p.problem("spec.idle.releaseRemoteAfter", "\"" + idle.releaseRemoteAfter()
+                    + "\" is not a duration (e.g. 15m, 1h)"));
         }
     }
 }

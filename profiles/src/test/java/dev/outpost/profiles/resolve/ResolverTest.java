@@ -37,6 +37,18 @@ class ResolverTest {
     }
 
     @Test
+    void idlePolicyKeepsWhatTheProfileSaysAndLeavesTheRestToSettings() {
+        Plan rag = new Resolver(catalog, new ResolveOptions(null, Runtime.DOCKER)).resolve(sample("rag-prototype"));
+        assertThat(rag.idle()).isEqualTo(new Plan.Idle(java.util.Optional.of(Duration.ofMinutes(30)), false,
+                java.util.Optional.of(5.0), java.util.Optional.of(Duration.ofMinutes(10)),
+                java.util.Optional.of(Duration.ofMinutes(15))));
+
+        Plan web = new Resolver(catalog, new ResolveOptions(null, Runtime.DOCKER)).resolve(sample("web-backend"));
+        assertThat(web.idle().cpuThreshold()).isEmpty();
+        assertThat(web.idle().neverStop()).isFalse();
+    }
+
+    @Test
     void portOverridesRenamesAndClustersApply() {
         Plan plan = new Resolver(catalog, ResolveOptions.defaults()).resolve(sample("data-pipeline"));
         assertThat(plan.runtime()).isEqualTo(Runtime.K3D);

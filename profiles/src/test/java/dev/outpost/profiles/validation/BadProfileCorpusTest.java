@@ -150,6 +150,16 @@ class BadProfileCorpusTest {
     }
 
     @Test
+    void badIdlePolicyValues() {
+        String y = profile("    - use: redis\n")
+                + "  idle:\n    cpuThreshold: 150\n    modelKeepAlive: a while\n    releaseRemoteAfter: -5m\n";
+        assertThat(validate(y)).containsExactly(
+                FILE + ":10:19 spec.idle.cpuThreshold: 150.0 is not a percentage of one core between 0 and 100",
+                FILE + ":11:21 spec.idle.modelKeepAlive: \"a while\" is not a duration (e.g. 5m, 1h)",
+                FILE + ":12:25 spec.idle.releaseRemoteAfter: \"-5m\" is not a duration (e.g. 15m, 1h)");
+    }
+
+    @Test
     void everyProblemIsReportedAtOnce() {
         String y = profile("    - use: postgress\n    - use: redis\n      version: \"1\"\n      colour: red\n")
                 .replace("runtime: docker", "runtime: podman");
