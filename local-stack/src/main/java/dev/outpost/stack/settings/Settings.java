@@ -11,10 +11,13 @@ import dev.outpost.profiles.Runtime;
  * @param defaultRuntime  runtime for profiles that do not name one, and what {@code doctor} checks for
  * @param theme           {@code light}, {@code dark} or {@code system}
  * @param registryMirror  host[:port] that image pulls are rewritten to, as a company mirror is used; null for none
+ * @param idle            the idle policy's defaults, for what a profile's {@code spec.idle} leaves out
+ * @param cost            the laptop's grid zone and electricity price
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Settings(int schemaVersion, Runtime defaultRuntime, String theme, String registryMirror) {
+public record Settings(int schemaVersion, Runtime defaultRuntime, String theme, String registryMirror,
+                       IdleSettings idle, CostSettings cost) {
     public static final int CURRENT_SCHEMA = 1;
 
     public Settings {
@@ -27,6 +30,16 @@ public record Settings(int schemaVersion, Runtime defaultRuntime, String theme, 
         if (registryMirror != null && registryMirror.isBlank()) {
             registryMirror = null;
         }
+        if (idle == null) {
+            idle = IdleSettings.DEFAULTS;
+        }
+        if (cost == null) {
+            cost = CostSettings.DEFAULTS;
+        }
+    }
+
+    public Settings(int schemaVersion, Runtime defaultRuntime, String theme, String registryMirror) {
+        this(schemaVersion, defaultRuntime, theme, registryMirror, null, null);
     }
 
     public static Settings defaults() {
@@ -34,14 +47,22 @@ public record Settings(int schemaVersion, Runtime defaultRuntime, String theme, 
     }
 
     public Settings withDefaultRuntime(Runtime r) {
-        return new Settings(schemaVersion, r, theme, registryMirror);
+        return new Settings(schemaVersion, r, theme, registryMirror, idle, cost);
     }
 
     public Settings withTheme(String t) {
-        return new Settings(schemaVersion, defaultRuntime, t, registryMirror);
+        return new Settings(schemaVersion, defaultRuntime, t, registryMirror, idle, cost);
     }
 
     public Settings withRegistryMirror(String m) {
-        return new Settings(schemaVersion, defaultRuntime, theme, m);
+        return new Settings(schemaVersion, defaultRuntime, theme, m, idle, cost);
+    }
+
+    public Settings withIdle(IdleSettings i) {
+        return new Settings(schemaVersion, defaultRuntime, theme, registryMirror, i, cost);
+    }
+
+    public Settings withCost(CostSettings c) {
+        return new Settings(schemaVersion, defaultRuntime, theme, registryMirror, idle, c);
     }
 }
