@@ -1,5 +1,6 @@
 package dev.outpost.desktop;
 
+import dev.outpost.stack.cost.Metering;
 import dev.outpost.stack.catalog.CatalogService;
 import dev.outpost.stack.catalog.PlatformService;
 import dev.outpost.stack.doctor.Doctor;
@@ -21,7 +22,8 @@ import dev.outpost.stack.settings.SettingsStore;
  */
 public record AppServices(HostEnvironment host, AppDirectories directories, SettingsStore settings,
                           ProcessRunner runner, Doctor doctor, PlatformService platform, CatalogService catalog,
-                          EnvironmentService environments, InferenceService inference) {
+                          EnvironmentService environments, InferenceService inference,
+                          Metering metering) {
 
     /** Inference over the catalog's targets as loaded now, and the platform's token store for their tokens. */
     public static InferenceService inference(HostEnvironment host, ProcessRunner runner, AppDirectories dirs,
@@ -54,6 +56,8 @@ public record AppServices(HostEnvironment host, AppDirectories directories, Sett
         }
         inference.withContainers(() -> Optional.of(new DockerOllamaContainers(environments.docker(), environments.images())), mirror);
         return new AppServices(host, dirs, settings, runner,
-                new Doctor(StandardProbes.create(host, runner, dirs)), platform, catalog, environments, inference);
+                new Doctor(StandardProbes.create(host, runner, dirs)), platform, catalog, environments, inference,
+                new Metering(dirs.data(), environments, catalog, settings, platform::tokens, inference,
+                        java.time.Clock.systemUTC()));
     }
 }

@@ -39,10 +39,12 @@ public final class TestServices {
         CatalogService catalog = new CatalogService(dirs.data(), platform::currentTree, platform::userProfiles);
         LocalProcessRunner runner = new LocalProcessRunner();
         var inference = AppServices.inference(host, runner, dirs, platform, catalog);
-        return new AppServices(host, dirs, new SettingsStore(dirs.settingsFile()), runner,
-                new Doctor(probes), platform, catalog,
-                new EnvironmentService(host, dirs.data(), platform::tokens, "test").withInferenceGateway(inference::gatewayUrl),
-                inference);
+        SettingsStore settings = new SettingsStore(dirs.settingsFile());
+        EnvironmentService environments = new EnvironmentService(host, dirs.data(), platform::tokens, "test")
+                .withInferenceGateway(inference::gatewayUrl);
+        return new AppServices(host, dirs, settings, runner, new Doctor(probes), platform, catalog, environments,
+                inference, new dev.outpost.stack.cost.Metering(dirs.data(), environments, catalog, settings,
+                        platform::tokens, inference, java.time.Clock.systemUTC()));
     }
 
     public static List<Check> typicalLaptop() {

@@ -29,6 +29,7 @@ import java.util.function.Supplier;
  * settings choose, where a model runs (and why), and the gateway that gives apps one stable local URL.
  */
 public final class InferenceService {
+    private final List<GatewayListener> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final HostEnvironment host;
     private final ProcessRunner runner;
     private final InferenceSettingsStore store;
@@ -171,11 +172,48 @@ public final class InferenceService {
     public InferenceGateway startGateway(GatewayListener listener) throws IOException {
         InferenceSettings s = settings();
         InferenceGateway.Builder b = InferenceGateway.builder(Route.localOllama(localHost()))
-                .listener(listener).allowFallback(s.allowFallback());
+                .listener(withObservers(listener)).allowFallback(s.allowFallback());
         remoteTarget().ifPresent(t -> b.remote(remoteRoute(t)));
         InferenceGateway gateway = b.start(s.gatewayPort());
         apply(gateway, s.placement());
         return gateway;
+    }
+
+    /**
+     * Also tells {@code observer} about every request of every gateway started from now on: the remote GPU's lease
+     * is metered from what the gateway routes, whichever screen or command started it.
+     */
+    public void observeGateways(GatewayListener observer) {
+        observers.add(observer);
+    }
+
+    private GatewayListener withObservers(GatewayListener first) {
+        List<GatewayListener> all = new java.util.ArrayList<>();
+        if (first != null) {
+            all.add(first);
+        }
+        all.addAll(observers);
+        return new GatewayListener() {
+            @Override
+            public void routed(dev.outpost.stack.inference.gateway.RequestRouted e) {
+                all.forEach(l -> l.routed(e));
+            }
+
+            @Override
+            public void completed(dev.outpost.stack.inference.gateway.RequestCompleted e) {
+                all.forEach(l -> l.completed(e));
+            }
+
+            @Override
+            public void fellBack(dev.outpost.stack.inference.gateway.Fallback e) {
+                all.forEach(l -> l.fellBack(e));
+            }
+
+            @Override
+            public void failed(dev.outpost.stack.inference.gateway.RequestFailed e) {
+                all.forEach(l -> l.failed(e));
+            }
+        };
     }
 
     /** Points a running gateway at the placement the settings now hold. */

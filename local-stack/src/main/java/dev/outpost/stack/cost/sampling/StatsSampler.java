@@ -25,6 +25,11 @@ public final class StatsSampler {
         this.stats = stats;
     }
 
+    /** A sampler over the same engine with no baselines yet: one per metered set of containers. */
+    public StatsSampler fresh() {
+        return new StatsSampler(stats);
+    }
+
     /** Usage of {@code containers} since their last reading; empty until a container has two readings. */
     public synchronized Optional<UsageInterval> sample(List<String> containers) throws InterruptedException {
         Map<String, ContainerReading> now = readAll(containers);
