@@ -172,6 +172,10 @@ final class InferenceCommand {
                 }
             };
             var server = services.inference().ensureLocal(step -> err.println(step));
+            // The remote GPU's lease is metered from this gateway's requests, unless the window already meters.
+            if (services.metering().startMonitor()) {
+                err.println("metering into " + services.metering().storeFile());
+            }
             err.println("local Ollama: " + server.reason());
             try (server; InferenceGateway gateway = services.inference().startGateway(log)) {
                 if (output.json()) {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Mixin;
             "2:Invalid command line."},
         subcommands = {DoctorCommand.class, EnvironmentCommands.Up.class, EnvironmentCommands.Status.class,
             EnvironmentCommands.Stop.class, EnvironmentCommands.Start.class, EnvironmentCommands.Down.class,
-            EnvironmentCommands.Logs.class, EnvironmentCommands.Env.class, ClusterCommand.class, GpuCommand.class, ModelCommand.class, InferenceCommand.Group.class, InferenceCommand.Gateway.class, ProfileCommand.class, PlatformCommand.class,
+            EnvironmentCommands.Logs.class, EnvironmentCommands.Env.class, ClusterCommand.class, GpuCommand.class, ModelCommand.class, InferenceCommand.Group.class, InferenceCommand.Gateway.class, CostCommand.class, MonitorCommand.class, ProfileCommand.class, PlatformCommand.class,
             VersionCommand.class, HelpCommand.class})
 final class OutpostCommand implements Runnable {
     @Mixin

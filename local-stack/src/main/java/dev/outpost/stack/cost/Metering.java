@@ -37,6 +37,7 @@ public final class Metering implements AutoCloseable {
     private CostService service;
     private CostMonitor monitor;
     private RemoteLease lease;
+    private java.nio.channels.FileLock meterLock;
 
     public Metering(Path dataDirectory, EnvironmentService environments, CatalogService catalog, SettingsStore settings,
                     Supplier<TokenStore> tokens, InferenceService inference, Clock clock) {
@@ -77,6 +78,34 @@ public final class Metering implements AutoCloseable {
                             () -> Durations.parse(settings().idle().releaseRemoteAfter()).orElse(Duration.ofMinutes(15))));
         }
         return monitor;
+    }
+
+    /**
+     * Starts the monitor unless another process (the window, {@code outpost monitor}, {@code outpost gateway})
+     * already meters this data directory: two monitors would record every minute twice and race to stop the same
+     * environment. The lock is the OS's, so a crashed process releases it.
+     *
+     * @return true when this process now meters, false when another one does
+     */
+    public synchronized boolean startMonitor() {
+        if (meterLock == null) {
+            try {
+                java.nio.file.Files.createDirectories(storeFile.getParent());
+                java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(
+                        storeFile.resolveSibling("usage.meter.lock"), java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.WRITE);
+                java.nio.channels.FileLock lock = ch.tryLock();
+                if (lock == null) {
+                    ch.close();
+                    return false;
+                }
+                meterLock = lock;
+            } catch (java.io.IOException | java.nio.channels.OverlappingFileLockException e) {
+                return false;
+            }
+        }
+        monitor().start(period());
+        return true;
     }
 
     /** How often the monitor samples, from the settings. */
@@ -120,6 +149,14 @@ public final class Metering implements AutoCloseable {
         }
         if (store != null) {
             store.close();
+        }
+        if (meterLock != null) {
+            try {
+                meterLock.channel().close();
+            } catch (java.io.IOException e) {
+                // Closing releases the lock; the OS releases it at exit anyway.
+            }
+            meterLock = null;
         }
     }
 }
