@@ -110,7 +110,7 @@ class IdleStopIT {
         String jdbc = "jdbc:postgresql://127.0.0.1:" + port + "/app";
         String password = secrets.get(SecretStore.account(ENV, "postgres", "password")).orElseThrow();
 
-        SettableClock clock = new SettableClock(Instant.now());
+        SettableClock clock = new SettableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         List<String> events = new CopyOnWriteArrayList<>();
         try (UsageStore store = UsageStore.open(tmp.resolve("usage.db"))) {
             RunningEnvironments running = new RunningEnvironments(
