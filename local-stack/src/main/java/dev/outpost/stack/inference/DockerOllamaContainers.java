@@ -43,6 +43,7 @@ public final class DockerOllamaContainers implements LocalOllama.Containers {
         return docker.createContainerCmd(spec.image())
                 .withName(spec.name())
                 .withLabels(spec.labels())
+                .withEnv(spec.env())
                 .withExposedPorts(spec.exposedPort())
                 .withHostConfig(spec.hostConfig())
                 // The image's own CMD, spelled out so that a changed default in a later image cannot surprise.

@@ -30,6 +30,7 @@ import java.util.function.Supplier;
  */
 public final class InferenceService {
     private final List<GatewayListener> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private Supplier<Optional<Duration>> modelKeepAlive = Optional::empty;
     private final HostEnvironment host;
     private final ProcessRunner runner;
     private final InferenceSettingsStore store;
@@ -55,6 +56,12 @@ public final class InferenceService {
      * How a local Ollama is run as a container when neither a server answers nor {@code ollama} is installed,
      * and the registry mirror its image is pulled through.
      */
+    /** How long a model stays loaded after its last request, for a local server Outpost starts (the idle policy). */
+    public InferenceService withModelKeepAlive(Supplier<Optional<Duration>> keepAlive) {
+        this.modelKeepAlive = keepAlive;
+        return this;
+    }
+
     public InferenceService withContainers(Supplier<Optional<LocalOllama.Containers>> containers, String registryMirror) {
         this.containers = containers;
         this.registryMirror = registryMirror;
@@ -84,7 +91,8 @@ public final class InferenceService {
             engine = Optional.empty();
         }
         return new LocalOllama(host, runner, probe, engine, dev.outpost.stack.process.OutputListener.NONE,
-                LocalOllama.Options.defaults(registryMirror, "outpost")).ensure(gpu(), progress);
+                LocalOllama.Options.defaults(registryMirror, "outpost").withKeepAlive(modelKeepAlive.get().orElse(null)))
+                .ensure(gpu(), progress);
     }
 
     public GpuDetection gpu() throws InterruptedException {

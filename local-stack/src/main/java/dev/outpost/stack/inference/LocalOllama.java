@@ -63,9 +63,26 @@ public final class LocalOllama {
      * @param imageTag              the {@code ollama/ollama} tag for the container path
      * @param registryMirror        Docker Hub mirror from the settings; null for none
      * @param outpostVersion        for the container's labels
+     * @param keepAlive             how long a model stays loaded after its last request, for a server Outpost starts
+     *                              (OLLAMA_KEEP_ALIVE); null leaves Ollama's own 5 minutes
      */
     public record Options(Duration processStartTimeout, Duration containerStartTimeout, Duration pollInterval,
-                          String imageTag, String registryMirror, String outpostVersion) {
+                          String imageTag, String registryMirror, String outpostVersion, Duration keepAlive) {
+        public Options(Duration processStartTimeout, Duration containerStartTimeout, Duration pollInterval,
+                       String imageTag, String registryMirror, String outpostVersion) {
+            this(processStartTimeout, containerStartTimeout, pollInterval, imageTag, registryMirror, outpostVersion, null);
+        }
+
+        public Options withKeepAlive(Duration d) {
+            return new Options(processStartTimeout, containerStartTimeout, pollInterval, imageTag, registryMirror,
+                    outpostVersion, d);
+        }
+
+        /** Go's duration syntax, which OLLAMA_KEEP_ALIVE is parsed with; seconds, so 1d and 1h30m both fit. */
+        String keepAliveValue() {
+            return keepAlive == null ? null : keepAlive.toSeconds() + "s";
+        }
+
         public static Options defaults(String registryMirror, String outpostVersion) {
             return new Options(Duration.ofSeconds(30), Duration.ofSeconds(90), Duration.ofMillis(250),
                     OllamaContainerSpec.DEFAULT_TAG, registryMirror, outpostVersion);
@@ -136,6 +153,9 @@ public final class LocalOllama {
             throws InterruptedException {
         Command serve = Command.of(ollama.toString(), "serve").withEnv(OllamaHost.VARIABLE, bind)
                 .withTimeout(SERVE_FOREVER);
+        if (options.keepAliveValue() != null) {
+            serve = serve.withEnv("OLLAMA_KEEP_ALIVE", options.keepAliveValue());
+        }
         progress.accept("starting " + serve.display() + " on " + bind);
         RunningProcess process = runner.start(serve, serverLog);
         try {
@@ -153,7 +173,7 @@ public final class LocalOllama {
                                              Consumer<String> progress) throws InterruptedException {
         boolean nvidia = gpu instanceof GpuDetection.Nvidia;
         OllamaContainerSpec spec = OllamaContainerSpec.of(options.imageTag(), options.registryMirror(), port, nvidia,
-                options.outpostVersion());
+                options.outpostVersion()).withKeepAlive(options.keepAliveValue());
         String what = engine.start(spec, progress);
         waitUntilAnswers(local, options.containerStartTimeout(), () -> engine.isRunning(spec.name()),
                 () -> "the Ollama container stopped before it answered: " + engine.state(spec.name()));

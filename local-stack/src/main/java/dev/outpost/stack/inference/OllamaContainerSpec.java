@@ -23,9 +23,10 @@ import java.util.Objects;
  * @param nvidiaGpu whether to request every NVIDIA GPU (needs the NVIDIA Container Toolkit on the host)
  * @param modelsVolume named volume for {@code /root/.ollama}, so pulled models outlive the container
  * @param labels   for finding it again; see {@link #labels(String)}
+ * @param keepAlive the server's default keep-alive (OLLAMA_KEEP_ALIVE), Go duration syntax; null for Ollama's own
  */
 public record OllamaContainerSpec(String image, String name, int hostPort, boolean nvidiaGpu, String modelsVolume,
-                                  Map<String, String> labels) {
+                                  Map<String, String> labels, String keepAlive) {
     public static final String DEFAULT_NAME = "outpost-ollama";
     public static final String IMAGE_REPOSITORY = "docker.io/ollama/ollama";
     /** Pinned rather than latest, so every machine runs the server version Outpost was tested with (ollama.md). */
@@ -47,6 +48,20 @@ public record OllamaContainerSpec(String image, String name, int hostPort, boole
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(modelsVolume, "modelsVolume");
         labels = Map.copyOf(labels);
+    }
+
+    public OllamaContainerSpec(String image, String name, int hostPort, boolean nvidiaGpu, String modelsVolume,
+                               Map<String, String> labels) {
+        this(image, name, hostPort, nvidiaGpu, modelsVolume, labels, null);
+    }
+
+    public OllamaContainerSpec withKeepAlive(String goDuration) {
+        return new OllamaContainerSpec(image, name, hostPort, nvidiaGpu, modelsVolume, labels, goDuration);
+    }
+
+    /** The container's environment: the keep-alive when one is set (the image already binds 0.0.0.0 inside). */
+    public List<String> env() {
+        return keepAlive == null ? List.of() : List.of("OLLAMA_KEEP_ALIVE=" + keepAlive);
     }
 
     /**

@@ -175,6 +175,23 @@ class LocalOllamaTest {
     }
 
     @Test
+    void aServerOutpostStartsGetsTheIdlePolicysKeepAlive() throws Exception {
+        int port = freePort();
+        Path record = bin.resolve("record");
+        FakeTool.named("ollama").expectArgs("serve").body("echo \"$OLLAMA_KEEP_ALIVE\" > '" + record + "'; exec sleep 30")
+                .writeTo(bin);
+        LocalOllama.Probe probe = uri -> Files.exists(record);
+        HostEnvironment env = Hosts.withPath(OperatingSystem.LINUX, bin, Map.of("OLLAMA_HOST", "127.0.0.1:" + port));
+
+        server = ollama(env, probe, Optional.of(NO_CONTAINERS_EXPECTED), fast().withKeepAlive(Duration.ofMinutes(90)))
+                .ensure(RTX, progressSink);
+
+        assertThat(Files.readString(record).strip()).isEqualTo("5400s");
+        assertThat(OllamaContainerSpec.of("0.32.15", null, port, false, "t").withKeepAlive("5400s").env())
+                .containsExactly("OLLAMA_KEEP_ALIVE=5400s");
+    }
+
+    @Test
     void ollamaOnPathIsServedOnLoopbackAndStoppedOnClose() throws Exception {
         int port = freePort();
         Path record = bin.resolve("record");
