@@ -151,7 +151,7 @@ public final class EnvironmentsViewModel {
         });
     }
 
-    private Map<String, CardFigures> figures(List<EnvironmentCard> shown) {
+    Map<String, CardFigures> figures(List<EnvironmentCard> shown) {
         CostService costs = meter.service();
         ZoneId zone = meter.zone();
         Instant now = costs.clock().instant();
