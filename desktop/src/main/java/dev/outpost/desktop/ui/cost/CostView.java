@@ -92,14 +92,14 @@ public final class CostView implements ScreenView {
         TableView<CostViewModel.TotalRow> table = new TableView<>(vm.totals());
         table.setId("cost-totals");
         table.setPrefHeight(190);
-        table.getColumns().add(column("Subject", CostViewModel.TotalRow::subject));
-        table.getColumns().add(column("Kind", CostViewModel.TotalRow::kind));
-        table.getColumns().add(column("Running", CostViewModel.TotalRow::running));
-        table.getColumns().add(column("Energy", CostViewModel.TotalRow::kwh));
-        table.getColumns().add(column("Emissions", CostViewModel.TotalRow::grams));
-        table.getColumns().add(column("Cost", CostViewModel.TotalRow::cost));
-        table.getColumns().add(column("Avg power", CostViewModel.TotalRow::averageWatts));
-        table.getColumns().add(column("Now", CostViewModel.TotalRow::now));
+        table.getColumns().add(column("Subject", CostViewModel.TotalRow::subject, 130));
+        table.getColumns().add(column("Kind", CostViewModel.TotalRow::kind, 100));
+        table.getColumns().add(column("Running", CostViewModel.TotalRow::running, 95));
+        table.getColumns().add(column("Energy", CostViewModel.TotalRow::kwh, 90));
+        table.getColumns().add(column("Emissions", CostViewModel.TotalRow::grams, 95));
+        table.getColumns().add(column("Cost", CostViewModel.TotalRow::cost, 75));
+        table.getColumns().add(column("Avg power", CostViewModel.TotalRow::averageWatts, 85));
+        table.getColumns().add(column("Now", CostViewModel.TotalRow::now, 200));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Nothing metered in this range yet"));
         VBox totalsCard = card("Totals", table);
@@ -153,8 +153,9 @@ public final class CostView implements ScreenView {
     }
 
     private static TableColumn<CostViewModel.TotalRow, String> column(String name,
-            Function<CostViewModel.TotalRow, String> value) {
+            Function<CostViewModel.TotalRow, String> value, double width) {
         TableColumn<CostViewModel.TotalRow, String> c = new TableColumn<>(name);
+        c.setPrefWidth(width);
         c.setCellValueFactory(d -> new SimpleStringProperty(value.apply(d.getValue())));
         return c;
     }

@@ -12,7 +12,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The idle policy's notifications, stacked in the window's top right corner over whatever screen shows, as
+ * The idle policy's notifications, stacked in the window's bottom right corner (above the status bar, clear of
+ * each screen's header and buttons) over whatever screen shows, as
  * AtlantaFX notifications: a warning offers "Keep running", every one can be closed.
  */
 public final class IdleNoticesView {
@@ -22,12 +23,12 @@ public final class IdleNoticesView {
     public IdleNoticesView(IdleNoticesViewModel vm) {
         this.vm = vm;
         root.setId("idle-notices");
-        root.setPadding(new Insets(14, 18, 0, 0));
-        root.setAlignment(Pos.TOP_RIGHT);
+        root.setPadding(new Insets(0, 18, 44, 0));
+        root.setAlignment(Pos.BOTTOM_RIGHT);
         // Clicks pass through to the screen underneath except on the notifications themselves.
         root.setPickOnBounds(false);
         root.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-        StackPane.setAlignment(root, Pos.TOP_RIGHT);
+        StackPane.setAlignment(root, Pos.BOTTOM_RIGHT);
         vm.notices().addListener((ListChangeListener<IdleNoticesViewModel.Notice>) c -> rebuild());
         rebuild();
     }

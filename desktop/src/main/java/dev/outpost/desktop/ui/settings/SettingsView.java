@@ -162,7 +162,7 @@ public final class SettingsView implements ScreenView {
         g.addRow(row++, new Label("CPU threshold (%)"), threshold);
         g.addRow(row++, new Label("Warn before"), warn);
         g.addRow(row++, new Label("Model keep-alive"), keepAlive);
-        g.addRow(row++, new Label("Release remote GPU"), release);
+        g.addRow(row++, new Label("Release GPU after"), release);
         g.addRow(row++, new Label("Laptop grid zone"), zone);
         g.addRow(row++, new Label("Electricity / kWh"), price);
         g.add(live, 0, row++, 2, 1);
