@@ -48,10 +48,13 @@ class EnvironmentsUiIT {
         services.settings().save(services.settings().load().settings().withRegistryMirror(registry));
         services.environments().engine().down("web-backend", true);
         new DesktopShell(services, UiExecutor.fx()).show(stage);
+        // As the app does when its window opens, with a short period so the card gets figures quickly.
+        services.metering().monitor().start(java.time.Duration.ofSeconds(2));
     }
 
     @AfterEach
     void cleanUp() {
+        services.metering().close();
         services.environments().engine().down("web-backend", true);
     }
 
@@ -68,6 +71,9 @@ class EnvironmentsUiIT {
             assertThat(FxQueries.text(robot, "#svc-state-web-backend-" + svc)).isEqualTo("running");
         }
         assertThat(services.environments().engine().status("web-backend").state()).isEqualTo("running");
+        // The monitor reads the containers' stats; the card shows the rate (the card refreshes every 10 s).
+        waitFor(60, TimeUnit.SECONDS, () -> FxQueries.text(robot, "#env-live-web-backend")
+                .matches("[\\d.]+ W · €[\\d.]+/h · [\\d.]+ k?gCO2e/h.*"));
 
         FxQueries.reveal(robot, "#svc-web-backend-redis");
         robot.clickOn("#svc-web-backend-redis");

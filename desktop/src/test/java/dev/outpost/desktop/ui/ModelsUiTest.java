@@ -45,7 +45,8 @@ class ModelsUiTest {
                 apiVersion: outpost.dev/v1
                 kind: InferenceTarget
                 metadata: {name: gke-l4}
-                spec: {url: "%s", api: ollama, auth: bearer, gpu: {type: nvidia-l4, memoryGiB: 24}, costPerHour: 0.85}
+                spec: {url: "%s", api: ollama, auth: bearer, gpu: {type: nvidia-l4, memoryGiB: 24}, costPerHour: 0.85,
+                  spotCostPerHour: 0.30, region: us-central1}
                 """.formatted(remote.uri()));
         services.inference().access().storeToken("gke-l4", "t0ken");
         int port;
@@ -68,6 +69,11 @@ class ModelsUiTest {
         robot.clickOn("#" + Screen.MODELS.navId());
         waitFor(20, TimeUnit.SECONDS, () -> FxQueries.text(robot, "#models-target").contains("gke-l4 · nvidia-l4 24 GiB"));
         assertThat(FxQueries.text(robot, "#models-target")).contains("0.85/h").contains("latency");
+        // What the remote GPU costs and emits per hour shows beside the toggle before it flips.
+        waitFor(10, TimeUnit.SECONDS, () -> !FxQueries.text(robot, "#models-remote-rate").isEmpty());
+        assertThat(FxQueries.text(robot, "#models-remote-rate")).matches(
+                "gke-l4: €0\\.85/h · \\d+ gCO2e/h on demand · €0\\.30/h spot");
+        assertThat(FxQueries.visible(robot, "#models-remote-lease")).as("no lease held yet").isFalse();
         waitFor(10, TimeUnit.SECONDS, () -> FxQueries.text(robot, "#status-inference").contains("local"));
 
         robot.clickOn("#playground-model").write("llama3.2:3b");

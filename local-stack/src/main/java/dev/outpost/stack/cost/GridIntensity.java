@@ -49,6 +49,13 @@ public final class GridIntensity {
                 .map(v -> new Source(v, ZoneIntensities.YEAR, ZoneIntensities.CITATION));
     }
 
+    /** The zones with a built-in yearly figure, sorted, {@code WORLD} first: for a zone picker. */
+    public static java.util.List<String> knownZones() {
+        java.util.List<String> zones = new java.util.ArrayList<>(new java.util.TreeSet<>(ZoneIntensities.BY_ZONE.keySet()));
+        zones.addFirst(ZoneIntensities.WORLD);
+        return java.util.List.copyOf(zones);
+    }
+
     private static OptionalDouble toDouble(Optional<Source> source) {
         return source.map(s -> OptionalDouble.of(s.gramsPerKwh())).orElse(OptionalDouble.empty());
     }

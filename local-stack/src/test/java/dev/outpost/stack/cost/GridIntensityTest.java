@@ -53,6 +53,13 @@ class GridIntensityTest {
     }
 
     @Test
+    void knownZonesListEveryZoneWithAFigureWorldFirst() {
+        assertThat(GridIntensity.knownZones()).first().isEqualTo("WORLD");
+        assertThat(GridIntensity.knownZones()).contains("DE", "FR", "US-CAL-CISO")
+                .allSatisfy(z -> assertThat(GridIntensity.forZone(z)).as(z).isPresent());
+    }
+
+    @Test
     void gcpPueIsTheRegionsTrailingFigureOrTheFleetAverage() {
         assertThat(CcfCoefficients.gcpPue("us-central1")).isEqualTo(1.11);
         assertThat(CcfCoefficients.gcpPue("europe-west9")).isEqualTo(CcfCoefficients.GCP_PUE_AVERAGE);

@@ -82,6 +82,17 @@ public final class EnvironmentsView implements ScreenView {
         vm.steps().addListener((MapChangeListener<String, String>) c -> rebuild());
         vm.busy().addListener((MapChangeListener<String, String>) c -> rebuild());
         vm.refresh();
+        // Live figures change every sampling round; read them again while this screen is in a window.
+        javafx.animation.Timeline figures = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                javafx.util.Duration.seconds(10), e -> vm.refreshFigures()));
+        figures.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        root.sceneProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                figures.stop();
+            } else {
+                figures.play();
+            }
+        });
     }
 
     private void rebuild() {
@@ -140,11 +151,28 @@ public final class EnvironmentsView implements ScreenView {
             cluster.getStyleClass().add("text-muted");
             box.getChildren().add(cluster);
         }
+        box.getChildren().addAll(figure(c.name(), "live", EnvironmentsViewModel.CardFigures::live),
+                figure(c.name(), "today", EnvironmentsViewModel.CardFigures::today),
+                figure(c.name(), "saving", EnvironmentsViewModel.CardFigures::saving));
         box.getChildren().add(services(c));
         box.setId("env-card-" + c.name());
         box.getStyleClass().add("check-card");
         box.setPadding(new Insets(12, 14, 12, 14));
         return box;
+    }
+
+    /** One cost and carbon line, bound to the view model's figures so it changes without rebuilding the card. */
+    private Label figure(String env, String which,
+                         java.util.function.Function<EnvironmentsViewModel.CardFigures, String> line) {
+        Label l = new Label();
+        l.setId("env-" + which + "-" + env);
+        l.getStyleClass().addAll("text-muted", "cost-line");
+        l.setWrapText(true);
+        l.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> java.util.Optional.ofNullable(vm.figures().get(env)).map(line).orElse(""), vm.figures()));
+        l.visibleProperty().bind(l.textProperty().isNotEmpty());
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
     }
 
     private Node services(EnvironmentCard c) {

@@ -1,6 +1,8 @@
 package dev.outpost.desktop.ui.environments;
 
 import dev.outpost.desktop.ui.UiExecutor;
+import dev.outpost.desktop.ui.cost.CostFormat;
+import dev.outpost.desktop.ui.cost.Meter;
 import dev.outpost.desktop.ui.state.CheckLabels;
 import dev.outpost.desktop.ui.state.WorkstationState;
 import dev.outpost.profiles.Runtime;
@@ -8,16 +10,28 @@ import dev.outpost.profiles.resolve.Plan;
 import dev.outpost.profiles.resolve.ResolveOptions;
 import dev.outpost.stack.catalog.CatalogService;
 import dev.outpost.stack.catalog.CatalogSnapshot;
+import dev.outpost.stack.cost.CostReport;
+import dev.outpost.stack.cost.CostService;
+import dev.outpost.stack.cost.IdleListener;
+import dev.outpost.stack.cost.LiveFigures;
+import dev.outpost.stack.cost.store.IdleStop;
+import dev.outpost.stack.cost.store.UsageKind;
+import dev.outpost.stack.cost.store.UsageTotal;
 import dev.outpost.stack.environment.EnvironmentService;
 import dev.outpost.stack.environment.EnvironmentStatus;
 import dev.outpost.stack.environment.UpListener;
 import dev.outpost.stack.environment.UpOptions;
 import dev.outpost.stack.secrets.Redaction;
 import dev.outpost.stack.settings.Settings;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -35,6 +49,9 @@ public final class EnvironmentsViewModel {
     private final EnvironmentService environments;
     private final Supplier<Settings> settings;
     private final UiExecutor executor;
+    private final Meter meter;
+    /** environment → its cost and carbon lines; only running or idle-stopped environments have one. */
+    private final ObservableMap<String, CardFigures> figures = FXCollections.observableHashMap();
     private final ReadOnlyStringWrapper readiness = new ReadOnlyStringWrapper("Checking the container engine…");
     private final ObservableList<EnvironmentCard> cards = FXCollections.observableArrayList();
     /** environment → service → the step it is at, while an action runs. */
@@ -50,8 +67,9 @@ public final class EnvironmentsViewModel {
     private final java.util.Map<String, Thread> workers = new java.util.concurrent.ConcurrentHashMap<>();
 
     public EnvironmentsViewModel(WorkstationState state, CatalogService catalog, EnvironmentService environments,
-                                 Supplier<Settings> settings, UiExecutor executor) {
+                                 Supplier<Settings> settings, Meter meter, UiExecutor executor) {
         this.catalog = catalog;
+        this.meter = meter;
         this.state = state;
         this.environments = environments;
         this.settings = settings;
@@ -63,11 +81,36 @@ public final class EnvironmentsViewModel {
                         : "No container engine answers. See Diagnostics for how to start one."));
             }
         });
+        // The idle policy stops environments on the monitor's thread: show the stopped card when it does.
+        IdleListener stops = new IdleListener() {
+            @Override
+            public void stopped(IdleStop stop) {
+                if (stop.kind() == UsageKind.ENVIRONMENT) {
+                    executor.onUi(EnvironmentsViewModel.this::refresh);
+                }
+            }
+        };
+        executor.run(() -> {
+            meter.addListener(stops);
+            return null;
+        }, ok -> {
+        }, e -> message.set("Cost and carbon figures are unavailable: " + error(e)));
+    }
+
+    /**
+     * A card's cost and carbon.
+     *
+     * @param live   the running environment's rate and idle time, e.g. "3.1 W · €0.0009/h · 0.6 gCO2e/h"
+     * @param today  what it used since midnight; empty when nothing was recorded
+     * @param saving after an idle stop, while it stays stopped: when, after how long, and what that saved
+     */
+    public record CardFigures(String live, String today, String saving) {
     }
 
     public void refresh() {
         executor.run(this::load, loaded -> {
             cards.setAll(loaded);
+            refreshFigures();
             state.clustersSeen(loaded.stream().filter(c -> c.cluster() != null)
                     .map(c -> c.cluster().runtime() + " " + c.cluster().name() + " (" + c.cluster().state() + ")").toList());
         }, e -> message.set(error(e)));
@@ -90,6 +133,48 @@ public final class EnvironmentsViewModel {
             out.add(new EnvironmentCard(p.name(), p.profile().metadata().description(), plan.runtime().id(),
                     st == null ? "absent" : st.state(), st == null ? List.of() : st.services(),
                     st == null ? Map.of() : environments.connections(plan), st == null ? null : st.cluster()));
+        }
+        return out;
+    }
+
+    /** Reads the monitor's live figures, today's totals and idle stops again (the view calls this every few seconds). */
+    public void refreshFigures() {
+        List<EnvironmentCard> now = List.copyOf(cards);
+        executor.run(() -> figures(now), f -> {
+            figures.keySet().retainAll(f.keySet());
+            figures.putAll(f);
+        }, e -> {
+            // Figures are extra: an action's error stays on screen rather than this.
+            if (message.get().isEmpty()) {
+                message.set("Cost and carbon figures: " + error(e));
+            }
+        });
+    }
+
+    Map<String, CardFigures> figures(List<EnvironmentCard> shown) {
+        CostService costs = meter.service();
+        ZoneId zone = meter.zone();
+        Instant now = costs.clock().instant();
+        Instant midnight = LocalDate.ofInstant(now, zone).atStartOfDay(zone).toInstant();
+        Map<String, LiveFigures> live = meter.live();
+        CostReport today = costs.report(Optional.empty(), midnight, zone, List.of());
+        Map<String, UsageTotal> totals = new HashMap<>();
+        today.totals().stream().filter(t -> t.kind() == UsageKind.ENVIRONMENT).forEach(t -> totals.put(t.subject(), t));
+        Map<String, CardFigures> out = new HashMap<>();
+        for (EnvironmentCard c : shown) {
+            boolean running = c.state().equals("running") || c.state().equals("partial");
+            String liveLine = !running ? "" : Optional.ofNullable(live.get(c.name()))
+                    .map(f -> CostFormat.live(f, now, zone)).orElse("Measuring cost and carbon…");
+            UsageTotal t = totals.get(c.name());
+            String todayLine = t == null ? "" : "Today: " + CostFormat.money(t.cost(), t.currency()) + " · "
+                    + CostFormat.grams(t.grams()) + " · " + CostFormat.kwh(t.kwh()) + " over "
+                    + CostFormat.duration(t.running());
+            // Stop, never down: an environment the policy stopped keeps its data and shows what staying stopped saves.
+            String saving = running ? "" : costs.store().lastIdleStop(c.name()).filter(s -> s.resumedAt().isEmpty())
+                    .map(s -> CostFormat.saving(s, now, zone)).orElse("");
+            if (!liveLine.isEmpty() || !todayLine.isEmpty() || !saving.isEmpty()) {
+                out.put(c.name(), new CardFigures(liveLine, todayLine, saving));
+            }
         }
         return out;
     }
@@ -219,6 +304,10 @@ public final class EnvironmentsViewModel {
 
     public ObservableList<EnvironmentCard> cards() {
         return cards;
+    }
+
+    public ObservableMap<String, CardFigures> figures() {
+        return figures;
     }
 
     public ObservableMap<String, String> steps() {

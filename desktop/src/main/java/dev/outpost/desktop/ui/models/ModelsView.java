@@ -52,7 +52,22 @@ public final class ModelsView implements ScreenView {
         target.setWrapText(true);
         target.getStyleClass().add("text-muted");
         target.textProperty().bind(vm.targetProperty());
-        VBox offloadCard = card("Where models run", offload, target,
+        Label rate = new Label();
+        rate.setId("models-remote-rate");
+        rate.getStyleClass().add("cost-line");
+        rate.textProperty().bind(vm.remoteRateProperty());
+        rate.visibleProperty().bind(vm.remoteRateProperty().isNotEmpty());
+        rate.managedProperty().bind(rate.visibleProperty());
+        HBox toggleRow = new HBox(14, offload, rate);
+        toggleRow.setAlignment(Pos.CENTER_LEFT);
+        Label lease = new Label();
+        lease.setId("models-remote-lease");
+        lease.setWrapText(true);
+        lease.getStyleClass().addAll("text-muted", "cost-line");
+        lease.textProperty().bind(vm.remoteLeaseProperty());
+        lease.visibleProperty().bind(vm.remoteLeaseProperty().isNotEmpty());
+        lease.managedProperty().bind(lease.visibleProperty());
+        VBox offloadCard = card("Where models run", toggleRow, target, lease,
                 hint("Apps keep one local URL; the next request goes where this points, requests in flight finish where they started."));
 
         TableView<InferenceService.ModelRow> table = new TableView<>(vm.models());
@@ -135,7 +150,10 @@ public final class ModelsView implements ScreenView {
         vm.refresh();
         // nvidia-smi runs off the FX thread; the poll only asks while this screen is in a window.
         javafx.animation.Timeline poll = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
-                javafx.util.Duration.seconds(5), e -> vm.refreshGpu()));
+                javafx.util.Duration.seconds(5), e -> {
+                    vm.refreshGpu();
+                    vm.refreshLease();
+                }));
         poll.setCycleCount(javafx.animation.Animation.INDEFINITE);
         root.sceneProperty().addListener((o, was, now) -> {
             if (now == null) {

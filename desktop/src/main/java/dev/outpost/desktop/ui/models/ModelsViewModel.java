@@ -1,9 +1,13 @@
 package dev.outpost.desktop.ui.models;
 
 import dev.outpost.desktop.ui.UiExecutor;
+import dev.outpost.desktop.ui.cost.CostFormat;
+import dev.outpost.desktop.ui.cost.Meter;
 import dev.outpost.desktop.ui.state.WorkstationState;
 import dev.outpost.profiles.model.InferenceTarget;
 import dev.outpost.profiles.model.Profile;
+import dev.outpost.stack.cost.Rate;
+import dev.outpost.stack.cost.store.UsageKind;
 import dev.outpost.stack.gpu.GpuDetection;
 import dev.outpost.stack.gpu.GpuInfo;
 import dev.outpost.stack.inference.ChatMessage;
@@ -28,7 +32,8 @@ import javafx.collections.ObservableList;
 
 /**
  * The Models & GPU screen: the GPU's memory and load, the local models, pulls with progress, a playground that
- * streams through the gateway, and the offload toggle. Engine work runs on the executor; properties change on
+ * streams through the gateway, and the offload toggle with the remote target's cost and carbon per hour (before
+ * it flips) and, while its lease is held, what it costs now and when it is released. Engine work runs on the executor; properties change on
  * the FX thread only.
  */
 public final class ModelsViewModel {
@@ -45,12 +50,16 @@ public final class ModelsViewModel {
     private final ReadOnlyStringWrapper stats = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper remote = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper target = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper remoteRate = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper remoteLease = new ReadOnlyStringWrapper("");
+    private final Meter meter;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private volatile PullHandle pull;
     private InferenceGateway gateway;
 
-    public ModelsViewModel(WorkstationState state, InferenceService inference, UiExecutor executor) {
+    public ModelsViewModel(WorkstationState state, InferenceService inference, Meter meter, UiExecutor executor) {
         this.state = state;
+        this.meter = meter;
         this.inference = inference;
         this.executor = executor;
     }
@@ -71,15 +80,42 @@ public final class ModelsViewModel {
             Optional<InferenceTarget> t = inference.remoteTarget();
             String text = t.map(x -> describe(x, inference.remoteLatency(x).map(d -> d.toMillis() + " ms").orElse("not answering")))
                     .orElse("No remote target in the catalog (the platform's repository provides them).");
-            return new TargetView(text, inference.settings().placement() == Profile.Placement.REMOTE);
+            return new TargetView(text, inference.settings().placement() == Profile.Placement.REMOTE, t.map(this::rate).orElse(""));
         }, r -> {
             target.set(r.text());
+            remoteRate.set(r.rate());
             remote.set(r.remote());
             publish();
         }, e -> target.set(error(e)));
+        refreshLease();
     }
 
-    private record TargetView(String text, boolean remote) {
+    /** The leased remote GPU's live figures; empty while no lease is held. */
+    public void refreshLease() {
+        executor.run(() -> {
+            var now = meter.service().clock().instant();
+            return meter.live().values().stream().filter(f -> f.kind() == UsageKind.REMOTE_GPU).findFirst()
+                    .map(f -> CostFormat.lease(f, now, meter.zone())).orElse("");
+        }, remoteLease::set, e -> remoteLease.set("Remote GPU figures: " + error(e)));
+    }
+
+    /** "gke-l4: €2.93/h · 34 gCO2e/h on demand · €0.88/h spot", from the catalog before the toggle flips. */
+    private String rate(InferenceTarget t) {
+        var costs = meter.service();
+        Optional<Rate> onDemand = costs.targetRate(t, false);
+        if (onDemand.isEmpty()) {
+            return t.metadata().name() + ": the catalog gives no price or GPU type to estimate from";
+        }
+        String text = t.metadata().name() + ": " + CostFormat.perHour(onDemand.get())
+                + (t.spec().spotCostPerHour() == null ? "" : " on demand");
+        if (t.spec().spotCostPerHour() != null) {
+            text += costs.targetRate(t, true).map(r -> " · " + CostFormat.money(r.costPerHour(), r.currency()) + "/h spot")
+                    .orElse("");
+        }
+        return text;
+    }
+
+    private record TargetView(String text, boolean remote, String rate) {
     }
 
     private static String describe(InferenceTarget t, String latency) {
@@ -245,6 +281,14 @@ public final class ModelsViewModel {
 
     public ReadOnlyStringProperty targetProperty() {
         return target.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty remoteRateProperty() {
+        return remoteRate.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty remoteLeaseProperty() {
+        return remoteLease.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty messageProperty() {

@@ -8,6 +8,7 @@ import dev.outpost.stack.settings.SettingsStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -29,20 +30,21 @@ public final class SettingsViewModel {
     private final StringProperty theme = new SimpleStringProperty();
     private final StringProperty registryMirror = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private Settings current;
+    /** The settings in force: other forms (idle and cost) save into the same file, so saves start from these. */
+    private final Supplier<Settings> current;
 
-    public SettingsViewModel(SettingsStore store, AppDirectories directories, Settings initial, String loadProblem,
-                             UiExecutor executor, Consumer<Settings> onSaved) {
+    public SettingsViewModel(SettingsStore store, AppDirectories directories, Supplier<Settings> current,
+                             String loadProblem, UiExecutor executor, Consumer<Settings> onSaved) {
         this.store = store;
         this.directories = directories;
         this.executor = executor;
         this.onSaved = onSaved;
-        show(initial);
+        this.current = current;
+        show(current.get());
         message.set(loadProblem == null ? "" : loadProblem);
     }
 
     private void show(Settings s) {
-        current = s;
         defaultRuntime.set(s.defaultRuntime());
         theme.set(s.theme());
         registryMirror.set(s.registryMirror() == null ? "" : s.registryMirror());
@@ -54,13 +56,12 @@ public final class SettingsViewModel {
             message.set("Registry mirror must be host[:port][/path], e.g. registry.company.internal:5000");
             return;
         }
-        Settings next = current.withDefaultRuntime(defaultRuntime.get()).withTheme(theme.get())
+        Settings next = current.get().withDefaultRuntime(defaultRuntime.get()).withTheme(theme.get())
                 .withRegistryMirror(mirror);
         executor.run(() -> {
             store.save(next);
             return next;
         }, saved -> {
-            current = saved;
             message.set("Saved to " + store.file());
             onSaved.accept(saved);
         }, e -> message.set("Could not save settings: " + e.getMessage()));

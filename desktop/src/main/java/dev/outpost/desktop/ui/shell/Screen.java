@@ -4,6 +4,7 @@ package dev.outpost.desktop.ui.shell;
 public enum Screen {
     ENVIRONMENTS("Environments"),
     MODELS("Models & GPU"),
+    COST("Cost & carbon"),
     PROFILES("Profiles"),
     DIAGNOSTICS("Diagnostics"),
     SETTINGS("Settings");
