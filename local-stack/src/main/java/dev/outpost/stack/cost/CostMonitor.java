@@ -163,9 +163,15 @@ public final class CostMonitor implements AutoCloseable {
     private void meter(MeteredEnvironment env, LaptopPricing price, Instant now) throws InterruptedException {
         StatsSampler s = samplers.computeIfAbsent(env.name(), n -> sampler.fresh());
         Optional<UsageInterval> usage = s.sample(env.containers());
-        OptionalInt clients = env.clientFacing().isEmpty() ? hostConnections.established(env.hostPorts())
-                : count(env.clientFacing());
         IdleClock idle = clocks.get(env.name());
+        boolean busyCpu = usage.isPresent() && env.cpuCountsAsUse()
+                && usage.get().cpuCores() * 100 > env.policy().cpuThreshold();
+        // Counting connections starts a process in each container (most of a round's cost, and the engine's):
+        // skipped when the answer cannot change anything, because the CPU already says it is in use or no
+        // policy would stop it.
+        boolean mayStop = env.policy().enabled() && env.policy().stopAfter().isPresent();
+        OptionalInt clients = busyCpu || !mayStop ? OptionalInt.empty()
+                : env.clientFacing().isEmpty() ? hostConnections.established(env.hostPorts()) : count(env.clientFacing());
         if (usage.isEmpty()) {
             // The first reading only sets the baseline: no interval, no idle decision yet.
             live.put(env.name(), new LiveFigures(env.name(), UsageKind.ENVIRONMENT, now, 0, 0, clients,
@@ -177,7 +183,6 @@ public final class CostMonitor implements AutoCloseable {
         store.add(new UsageSample(env.name(), UsageKind.ENVIRONMENT, u.end().minus(u.span()), u.span(), f.kwh(),
                 f.grams(), f.cost(), f.currency(), u.cpuCores() * u.span().toNanos() / 1e9,
                 u.memoryBytes() * (u.span().toNanos() / 1e9)));
-        boolean busyCpu = env.cpuCountsAsUse() && u.cpuCores() * 100 > env.policy().cpuThreshold();
         boolean active = busyCpu || (clients.isPresent() ? clients.getAsInt() > 0 : u.networkBytes() > 0);
         IdleClock.Step step = idle.observe(now, active, env.policy());
         Rate rate = f.rate();
