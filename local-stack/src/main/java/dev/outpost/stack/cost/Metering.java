@@ -38,6 +38,7 @@ public final class Metering implements AutoCloseable {
     private CostMonitor monitor;
     private RemoteLease lease;
     private java.nio.channels.FileLock meterLock;
+    private dev.outpost.stack.inference.OllamaClient ollama;
 
     public Metering(Path dataDirectory, EnvironmentService environments, CatalogService catalog, SettingsStore settings,
                     Supplier<TokenStore> tokens, InferenceService inference, Clock clock) {
@@ -74,6 +75,7 @@ public final class Metering implements AutoCloseable {
                     new ExecConnectionCounter(environments::docker), running,
                     env -> environments.forEnvironment(env).stop(env), costs::pricing, clock)
                     .withHostConnections(ProcHostConnections.forThisMachine())
+                    .withLocalGpu(this::localGpuWatts)
                     .withRemote(new CostMonitor.RemoteSide(lease, inference::remoteTarget, () -> false,
                             () -> Durations.parse(settings().idle().releaseRemoteAfter()).orElse(Duration.ofMinutes(15))));
         }
@@ -106,6 +108,39 @@ public final class Metering implements AutoCloseable {
         }
         monitor().start(period());
         return true;
+    }
+
+    /**
+     * The laptop GPU's power draw while the local Ollama has a model loaded: measured (nvidia-smi's power.draw,
+     * summed over GPUs), never a TDP guess. nvidia-smi only runs when a model is loaded.
+     */
+    private java.util.OptionalDouble localGpuWatts() {
+        try {
+            if (ollama == null) {
+                ollama = inference.local();
+            }
+            if (ollama.ps().isEmpty()) {
+                return java.util.OptionalDouble.empty();
+            }
+            if (inference.gpu() instanceof dev.outpost.stack.gpu.GpuDetection.Nvidia n) {
+                double watts = 0;
+                boolean any = false;
+                for (var g : n.gpus()) {
+                    if (g.powerDrawWatts().isPresent()) {
+                        watts += g.powerDrawWatts().getAsDouble();
+                        any = true;
+                    }
+                }
+                return any ? java.util.OptionalDouble.of(watts) : java.util.OptionalDouble.empty();
+            }
+            return java.util.OptionalDouble.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.OptionalDouble.empty();
+        } catch (RuntimeException noOllama) {
+            // No local Ollama answering is the common case: nothing loaded, nothing drawn.
+            return java.util.OptionalDouble.empty();
+        }
     }
 
     /** How often the monitor samples, from the settings. */
@@ -146,6 +181,9 @@ public final class Metering implements AutoCloseable {
     public synchronized void close() {
         if (monitor != null) {
             monitor.close();
+        }
+        if (ollama != null) {
+            ollama.close();
         }
         if (store != null) {
             store.close();

@@ -15,7 +15,9 @@ public final class RemoteGpuPricing {
     /** Empty when the target names no GPU Outpost knows the watts of and no price: there is nothing to show. */
     public static Optional<Rate> rate(InferenceTarget target, boolean spot, String currency) {
         InferenceTarget.Spec s = target.spec();
-        Double price = spot && s.spotCostPerHour() != null ? s.spotCostPerHour() : s.costPerHour();
+        // A target priced only on spot runs on spot capacity; one with both is billed as asked.
+        Double price = (spot || s.costPerHour() == null) && s.spotCostPerHour() != null ? s.spotCostPerHour()
+                : s.costPerHour();
         Optional<GpuWatts> watts = Optional.ofNullable(s.gpu()).flatMap(g -> GpuPower.forType(g.type()));
         if (price == null && watts.isEmpty()) {
             return Optional.empty();
