@@ -55,16 +55,12 @@ public record AppServices(HostEnvironment host, AppDirectories directories, Sett
             mirror = null;
         }
         inference.withContainers(() -> Optional.of(new DockerOllamaContainers(environments.docker(), environments.images())), mirror);
-        inference.withModelKeepAlive(() -> {
-            try {
-                return dev.outpost.profiles.validation.Durations.parse(settings.load().settings().idle().modelKeepAlive());
-            } catch (java.io.IOException e) {
-                return Optional.empty();
-            }
-        });
+
+        Metering metering = new Metering(dirs.data(), environments, catalog, settings, platform::tokens, inference,
+                java.time.Clock.systemUTC());
+        inference.withModelKeepAlive(metering::modelKeepAlive);
         return new AppServices(host, dirs, settings, runner,
                 new Doctor(StandardProbes.create(host, runner, dirs)), platform, catalog, environments, inference,
-                new Metering(dirs.data(), environments, catalog, settings, platform::tokens, inference,
-                        java.time.Clock.systemUTC()));
+                metering);
     }
 }

@@ -39,6 +39,7 @@ public final class Metering implements AutoCloseable {
     private RemoteLease lease;
     private java.nio.channels.FileLock meterLock;
     private dev.outpost.stack.inference.OllamaClient ollama;
+    private RunningEnvironments running;
 
     public Metering(Path dataDirectory, EnvironmentService environments, CatalogService catalog, SettingsStore settings,
                     Supplier<TokenStore> tokens, InferenceService inference, Clock clock) {
@@ -69,15 +70,15 @@ public final class Metering implements AutoCloseable {
             CostService costs = service();
             lease = new RemoteLease(clock, () -> inference.remoteTarget().map(t -> t.name()));
             inference.observeGateways(lease);
-            RunningEnvironments running = new RunningEnvironments(environments::listAll, this::plan,
-                    () -> settings().idle());
+            running = new RunningEnvironments(environments::listAll, this::plan, () -> settings().idle());
             monitor = new CostMonitor(store, new StatsSampler(new DockerContainerStats(environments::docker, clock)),
                     new ExecConnectionCounter(environments::docker), running,
                     env -> environments.forEnvironment(env).stop(env), costs::pricing, clock)
                     .withHostConnections(ProcHostConnections.forThisMachine())
                     .withLocalGpu(this::localGpuWatts)
                     .withRemote(new CostMonitor.RemoteSide(lease, inference::remoteTarget, () -> false,
-                            () -> Durations.parse(settings().idle().releaseRemoteAfter()).orElse(Duration.ofMinutes(15))));
+                            () -> running.releaseRemoteAfter().orElseGet(() ->
+                                    Durations.parse(settings().idle().releaseRemoteAfter()).orElse(Duration.ofMinutes(15)))));
         }
         return monitor;
     }
@@ -141,6 +142,15 @@ public final class Metering implements AutoCloseable {
             // No local Ollama answering is the common case: nothing loaded, nothing drawn.
             return java.util.OptionalDouble.empty();
         }
+    }
+
+    /**
+     * Keep-alive for a local model server Outpost starts: the longest that a running environment using models asks
+     * for (as of the last metering round), else the settings' value.
+     */
+    public synchronized Optional<Duration> modelKeepAlive() {
+        Optional<Duration> fromProfiles = running == null ? Optional.empty() : running.modelKeepAlive();
+        return fromProfiles.or(() -> Durations.parse(settings().idle().modelKeepAlive()));
     }
 
     /** How often the monitor samples, from the settings. */

@@ -23,6 +23,8 @@ public final class RunningEnvironments implements Supplier<List<MeteredEnvironme
     private final Function<String, Optional<Plan>> plans;
     private final Supplier<IdleSettings> defaults;
     private final Map<String, Optional<Plan>> resolved = new ConcurrentHashMap<>();
+    private volatile Optional<java.time.Duration> releaseRemoteAfter = Optional.empty();
+    private volatile Optional<java.time.Duration> modelKeepAlive = Optional.empty();
 
     /** @param plans the profile of that name resolved against the catalog now, empty if there is none */
     public RunningEnvironments(Supplier<List<EnvironmentStatus>> environments, Function<String, Optional<Plan>> plans,
@@ -36,10 +38,16 @@ public final class RunningEnvironments implements Supplier<List<MeteredEnvironme
     public List<MeteredEnvironment> get() {
         IdleSettings settings = defaults.get();
         List<MeteredEnvironment> out = new ArrayList<>();
+        Optional<java.time.Duration> release = Optional.empty();
+        Optional<java.time.Duration> keepAlive = Optional.empty();
         for (EnvironmentStatus env : environments.get()) {
             Optional<Plan> plan = resolved.computeIfAbsent(env.name() + "@" + env.profileDigest(),
                     k -> plans.apply(env.name()));
             IdlePolicy policy = IdlePolicy.of(plan.map(Plan::idle).orElse(Plan.Idle.DEFAULTS), settings);
+            if (plan.flatMap(Plan::inference).isPresent()) {
+                release = longer(release, policy.releaseRemoteAfter());
+                keepAlive = longer(keepAlive, policy.modelKeepAlive());
+            }
             double cpus = plan.map(p -> p.services().stream().mapToDouble(RunningEnvironments::cpuRequest).sum()).orElse(0.0);
             List<String> templates = plan.map(p -> p.services().stream().map(Plan.Service::template).toList())
                     .orElse(List.of());
@@ -60,7 +68,27 @@ public final class RunningEnvironments implements Supplier<List<MeteredEnvironme
                 out.add(new MeteredEnvironment(env.name(), containers, containers, List.of(), true, cpus, templates, policy));
             }
         }
+        releaseRemoteAfter = release;
+        modelKeepAlive = keepAlive;
         return out;
+    }
+
+    /**
+     * The remote GPU and the local model server are shared by every environment that uses models: the longest
+     * time any of their policies asks for wins, so no environment loses its model early. Empty when no running
+     * environment uses models (the settings decide then). As of the last round.
+     */
+    public Optional<java.time.Duration> releaseRemoteAfter() {
+        return releaseRemoteAfter;
+    }
+
+    /** See {@link #releaseRemoteAfter()}. */
+    public Optional<java.time.Duration> modelKeepAlive() {
+        return modelKeepAlive;
+    }
+
+    private static Optional<java.time.Duration> longer(Optional<java.time.Duration> a, java.time.Duration b) {
+        return Optional.of(a.isEmpty() || b.compareTo(a.get()) > 0 ? b : a.get());
     }
 
     /** Kubernetes CPU notation: 250m, 0.5, 2. Unparseable or absent counts as no request. */
