@@ -106,7 +106,7 @@ log "outpost --version: $version"
 # -Xshare:on makes the JVM fail instead of silently starting without the archives (the JDK's base archive
 # and Outpost's, which the launcher names); PrintSharedArchiveAndExit validates them against the class path.
 JAVA_TOOL_OPTIONS="$home_opt -Xshare:on" outpost --version >"$out/cds.log" 2>&1 || fail "the launcher does not start with -Xshare:on: $(tail -5 "$out/cds.log")"
-JAVA_TOOL_OPTIONS="$home_opt -XX:+PrintSharedArchiveAndExit" outpost --version >"$out/cds-validate.log" 2>&1 || true
+JAVA_TOOL_OPTIONS="$home_opt -XX:+PrintSharedArchiveAndExit" outpost --version 2>&1 | tail -5 >"$out/cds-validate.log" || true
 grep -q 'archive is valid' "$out/cds-validate.log" || fail "the AppCDS archive does not validate: $(tail -3 "$out/cds-validate.log")"
 grep -q 'outpost.jsa' /opt/outpost/lib/app/Outpost.cfg || fail "the launcher does not name the AppCDS archive"
 log "the AppCDS archive /opt/outpost/lib/app/outpost.jsa is valid and used (-Xshare:on starts)"
