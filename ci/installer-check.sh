@@ -37,9 +37,9 @@ cleanup() {
     log "stopping the Xvfb this run started (pid $xvfb_pid)"
     kill "$xvfb_pid" 2>/dev/null || true
   fi
-  if [[ -n "$installed_by_us" ]] && dpkg-query -W -f='${Status}' outpost 2>/dev/null | grep -q 'ok installed'; then
-    log "removing the outpost package this run installed"
-    as_root dpkg -r outpost >&2 || true
+  if [[ -n "$installed_by_us" ]] && dpkg-query -W -f='${Status}' outpost 2>/dev/null | grep -q 'installed\|config-files'; then
+    log "purging the outpost package this run installed"
+    as_root dpkg -P outpost >&2 || true
   fi
   rm -rf "$work"
   exit $rc
@@ -188,7 +188,6 @@ EOF
 # --- uninstall -------------------------------------------------------------------------------------
 log "dpkg -r outpost"
 as_root dpkg -r outpost >&2
-installed_by_us=""
 [[ ! -e /opt/outpost ]] || fail "/opt/outpost is still there after removal"
 for f in /usr/bin/outpost /usr/share/applications/outpost.desktop /usr/share/mime/packages/outpost.xml \
          /usr/share/icons/hicolor/256x256/apps/outpost.png; do
@@ -197,4 +196,10 @@ done
 cmp -s "$config/settings.json" "$work/settings.before" || fail "settings.json did not survive the removal"
 [[ -f "$config/inference.json" && -f "$data/installer-check.marker" ]] || fail "user data did not survive the removal"
 log "removed: /opt/outpost and the links are gone; ~/.config/outpost and ~/.local/share/outpost are kept"
+# Purge (apt purge) forgets the package entirely; it too leaves users' files alone.
+as_root dpkg -P outpost >&2
+installed_by_us=""
+dpkg-query -W -f='${Status}' outpost 2>/dev/null | grep -q 'config-files\|installed' && fail "the package is still known to dpkg after purge"
+cmp -s "$config/settings.json" "$work/settings.before" && [[ -f "$data/installer-check.marker" ]] || fail "user data did not survive the purge"
+log "purged: dpkg no longer knows outpost; the user's files are still there"
 log "OK"
