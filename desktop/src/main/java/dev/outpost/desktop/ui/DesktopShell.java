@@ -113,6 +113,7 @@ public final class DesktopShell {
         stage.setMinHeight(600);
         stage.setScene(scene);
         stage.show();
+        StartupProbe.windowShown(scene);
         state.refresh(settings.get().defaultRuntime());
     }
 
