@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The installer stage of CI (.ci/run calls it after the tests; it also runs on its own, as root):
 # builds the .deb (unless OUTPOST_DEB names one), installs it with dpkg -i, checks the installed CLI
-# (outpost --version, outpost doctor --json, the AppCDS archive in use), opens the installed window under Xvfb
+# (outpost --version, outpost doctor --json, the AOT cache in use), opens the installed window under Xvfb
 # and takes a screenshot of it, installs the same package again as an upgrade and checks that settings
 # survived, removes it and checks that user data is still there.
 # Everything it starts (Xvfb, the app) and installs (the package) it stops and removes again; the checks run
@@ -100,16 +100,15 @@ hash -r
 version=$(outpost --version 2>"$out/version.stderr") || fail "outpost --version failed: $(cat "$out/version.stderr")"
 echo "$version" > "$out/version.txt"
 [[ "$version" =~ ^outpost\ [0-9]+\.[0-9]+ ]] || fail "unexpected version output: $version"
-grep -v '^Picked up JAVA_TOOL_OPTIONS' "$out/version.stderr" | grep -qi 'cds\|shared archive' && fail "the JVM complained about the class-data archive: $(cat "$out/version.stderr")"
+grep -v '^Picked up JAVA_TOOL_OPTIONS' "$out/version.stderr" | grep -qi 'cds\|aot\|shared archive' && fail "the JVM complained about the AOT cache: $(cat "$out/version.stderr")"
 log "outpost --version: $version"
 
-# -Xshare:on makes the JVM fail instead of silently starting without the archives (the JDK's base archive
-# and Outpost's, which the launcher names); PrintSharedArchiveAndExit validates them against the class path.
-JAVA_TOOL_OPTIONS="$home_opt -Xshare:on" outpost --version >"$out/cds.log" 2>&1 || fail "the launcher does not start with -Xshare:on: $(tail -5 "$out/cds.log")"
-JAVA_TOOL_OPTIONS="$home_opt -XX:+PrintSharedArchiveAndExit" outpost --version 2>&1 | tail -5 >"$out/cds-validate.log" || true
-grep -q 'archive is valid' "$out/cds-validate.log" || fail "the AppCDS archive does not validate: $(tail -3 "$out/cds-validate.log")"
-grep -q 'outpost.jsa' /opt/outpost/lib/app/Outpost.cfg || fail "the launcher does not name the AppCDS archive"
-log "the AppCDS archive /opt/outpost/lib/app/outpost.jsa is valid and used (-Xshare:on starts)"
+# -XX:AOTMode=on makes the JVM fail instead of silently starting without the AOT cache the launcher names
+# (JDK 25: a cache made for other jars, timestamps or JVM options is refused).
+grep -q 'AOTCache=$APPDIR/outpost.aot' /opt/outpost/lib/app/Outpost.cfg || fail "the launcher does not name the AOT cache"
+JAVA_TOOL_OPTIONS="$home_opt -XX:AOTMode=on" outpost --version >"$out/aot.log" 2>&1 \
+  || fail "the launcher does not start with its AOT cache required (-XX:AOTMode=on): $(tail -5 "$out/aot.log")"
+log "the AOT cache /opt/outpost/lib/app/outpost.aot is valid and used (-XX:AOTMode=on starts)"
 
 set +e
 outpost doctor --json >"$out/doctor.json" 2>"$out/doctor.stderr"

@@ -7,9 +7,9 @@
 #   bash installers/src/bench/measure.sh [RUNS]
 # Measures, under its own Xvfb and with a throwaway HOME:
 #   - time to the first shown window (from just before exec to the app's own first-frame report, see
-#     StartupProbe), alternating runs of: the floor (one label, same runtime and launcher, its own AppCDS
-#     archive), Outpost as installed (AppCDS), Outpost without its AppCDS archive (the JDK's base archive only),
-#     Outpost with no class-data sharing at all, and Outpost with a JDK 25 AOT cache in place of AppCDS;
+#     StartupProbe), alternating runs of: the floor (one label, same runtime and launcher, its own AOT cache
+#     archive), Outpost as installed (AOT cache), Outpost without its AOT cache (the JDK's base archive only),
+#     Outpost with no class-data sharing at all, and Outpost with the JVM's default heap sizing;
 #   - the idle window's resident memory and CPU over 30 s, 15 s after the first window, Outpost and the floor;
 #   - `outpost status --json` against `docker ps`, when a container engine answers.
 # Prints a Markdown table and writes it to installers/target/bench/startup.md. It asserts nothing.
@@ -37,16 +37,12 @@ unset OUTPOST_HOME XDG_CONFIG_HOME XDG_DATA_HOME XDG_STATE_HOME XDG_CACHE_HOME
 home_opt="-Duser.home=$HOME"
 export JAVA_TOOL_OPTIONS="$home_opt"
 
-# The installed tree, hard-linked, with the launcher's AppCDS line taken out: "without the archive".
+# The installed tree, hard-linked, with the launcher's AOT cache line taken out: "without the cache".
 cp -al /opt/outpost "$work/outpost-nocds"
-sed -i '/SharedArchiveFile/d' "$work/outpost-nocds/lib/app/Outpost.cfg"
-# And one with a JDK 25 AOT cache (JEP 483/514/515) in place of the AppCDS archive, trained exactly as the
-# build trains the archive (headless, up to the first window), for comparison.
-cp -al /opt/outpost "$work/outpost-aot"
-sed -i '/SharedArchiveFile/d' "$work/outpost-aot/lib/app/Outpost.cfg"
-OUTPOST_HOME="$work/aot-training" JAVA_TOOL_OPTIONS="$home_opt -XX:AOTCacheOutput=$work/outpost-aot/lib/app/outpost.aot -Dglass.platform=Headless -Dprism.order=sw -Doutpost.startup=exit" \
-  "$work/outpost-aot/bin/Outpost" >/dev/null 2>"$work/aot-training.log" || { echo "AOT training failed: $(tail -5 "$work/aot-training.log")" >&2; exit 1; }
-sed -i 's|^\[JavaOptions\]$|[JavaOptions]\njava-options=-XX:AOTCache=$APPDIR/outpost.aot|' "$work/outpost-aot/lib/app/Outpost.cfg"
+sed -i '/AOTCache/d' "$work/outpost-nocds/lib/app/Outpost.cfg"
+# And one with the JVM's default heap sizing instead of the launcher's small-footprint heap options.
+cp -al /opt/outpost "$work/outpost-heap"
+sed -i '/Xms32m\|HeapFreeRatio\|G1PeriodicGCInterval/d' "$work/outpost-heap/lib/app/Outpost.cfg"
 
 display=""
 for n in $(seq 90 120); do [[ -e /tmp/.X11-unix/X$n || -e /tmp/.X$n-lock ]] || { display=":$n"; break; }; done
@@ -71,7 +67,7 @@ first_window() {
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
 
 declare -A times
-labels=(floor outpost outpost_nocds outpost_noshare outpost_aot)
+labels=(floor outpost outpost_nocds outpost_noshare outpost_heap)
 # One warm-up round (page cache), then alternating runs so all variants see the same machine load.
 first_window "$floor" >/dev/null; first_window "$installed" >/dev/null
 for ((i = 1; i <= runs; i++)); do
@@ -79,7 +75,7 @@ for ((i = 1; i <= runs; i++)); do
   times[outpost]+="$(first_window "$installed") "
   times[outpost_nocds]+="$(first_window "$work/outpost-nocds/bin/Outpost") "
   times[outpost_noshare]+="$(first_window "$installed" -Xshare:off) "
-  times[outpost_aot]+="$(first_window "$work/outpost-aot/bin/Outpost") "
+  times[outpost_heap]+="$(first_window "$work/outpost-heap/bin/Outpost") "
 done
 declare -A med
 for l in "${labels[@]}"; do med[$l]=$(echo "${times[$l]}" | tr ' ' '\n' | grep . | median); done
@@ -102,6 +98,7 @@ idle() {
 }
 read -r rss_outpost cpu_outpost < <(idle "$installed")
 read -r rss_floor cpu_floor < <(idle "$floor")
+read -r rss_heap cpu_heap < <(idle "$work/outpost-heap/bin/Outpost")
 
 # outpost status --json against docker ps (whatever engine answers: DOCKER_HOST or the default socket).
 status_row="| \`outpost status --json\` vs \`docker ps\` | no container engine answered; not measured | | |"
@@ -121,13 +118,14 @@ mkdir -p installers/target/bench
   echo
   echo "| what | Outpost | floor (one label) | Outpost / floor |"
   echo "|---|---|---|---|"
-  echo "| first window, installed, AppCDS | ${med[outpost]} ms | ${med[floor]} ms | $(ratio "${med[outpost]}" "${med[floor]}") |"
-  echo "| first window without Outpost's AppCDS archive (JDK base archive only) | ${med[outpost_nocds]} ms | | $(ratio "${med[outpost_nocds]}" "${med[floor]}") |"
+  echo "| first window, installed (AOT cache) | ${med[outpost]} ms | ${med[floor]} ms | $(ratio "${med[outpost]}" "${med[floor]}") |"
+  echo "| first window without Outpost's AOT cache (JDK base archive only) | ${med[outpost_nocds]} ms | | $(ratio "${med[outpost_nocds]}" "${med[floor]}") |"
   echo "| first window with no class-data sharing (-Xshare:off) | ${med[outpost_noshare]} ms | | $(ratio "${med[outpost_noshare]}" "${med[floor]}") |"
-  echo "| first window with a JDK 25 AOT cache instead of the AppCDS archive (same training) | ${med[outpost_aot]} ms | | $(ratio "${med[outpost_aot]}" "${med[floor]}") |"
+  echo "| first window with the JVM's default heap sizing | ${med[outpost_heap]} ms | | $(ratio "${med[outpost_heap]}" "${med[floor]}") |"
   echo "| idle window: resident memory (VmRSS) | ${rss_outpost} MB | ${rss_floor} MB | |"
   echo "| idle window: CPU over 30 s | ${cpu_outpost} % | ${cpu_floor} % | |"
+  echo "| idle window with the JVM's default heap sizing: RSS, CPU | ${rss_heap} MB, ${cpu_heap} % | | |"
   echo "$status_row"
   echo
-  echo "Raw first-window times (ms): floor: ${times[floor]}; Outpost: ${times[outpost]}; without AppCDS: ${times[outpost_nocds]}; -Xshare:off: ${times[outpost_noshare]}; AOT cache: ${times[outpost_aot]}"
+  echo "Raw first-window times (ms): floor: ${times[floor]}; Outpost: ${times[outpost]}; without the AOT cache: ${times[outpost_nocds]}; -Xshare:off: ${times[outpost_noshare]}; default heap: ${times[outpost_heap]}"
 } | tee installers/target/bench/startup.md

@@ -18,15 +18,19 @@ public final class OutpostApp extends Application {
         services = AppServices.forHost(HostEnvironment.current());
         services.directories().ensureCreated();
         new DesktopShell(services, UiExecutor.fx()).show(stage);
-        // Metering runs while the window is open (the CLI never starts it); building it opens SQLite, off the FX thread.
+        // Metering runs while the window is open (the CLI never starts it). It starts a few seconds after the
+        // first frame, off the FX thread: opening SQLite and the first stats round must not compete with the
+        // window's start, and a start-up training run (which exits at the first frame) never meters.
         AppServices s = services;
-        Thread.ofVirtual().name("outpost-metering-start").start(() -> {
+        javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(3));
+        later.setOnFinished(e -> Thread.ofVirtual().name("outpost-metering-start").start(() -> {
             try {
-                s.metering().monitor().start(s.metering().period());
-            } catch (RuntimeException e) {
-                LOG.warn("Cost and carbon metering did not start: {}", e.getMessage());
+                s.metering().startMonitor();
+            } catch (RuntimeException ex) {
+                LOG.warn("Cost and carbon metering did not start: {}", ex.getMessage());
             }
-        });
+        }));
+        later.play();
     }
 
     @Override
