@@ -74,7 +74,7 @@ for ((i = 1; i <= runs; i++)); do
   times[floor]+="$(first_window "$floor") "
   times[outpost]+="$(first_window "$installed") "
   times[outpost_nocds]+="$(first_window "$work/outpost-nocds/bin/Outpost") "
-  times[outpost_noshare]+="$(first_window "$installed" -Xshare:off) "
+  times[outpost_noshare]+="$(first_window "$work/outpost-nocds/bin/Outpost" -Xshare:off) "
   times[outpost_heap]+="$(first_window "$work/outpost-heap/bin/Outpost") "
 done
 declare -A med

@@ -233,7 +233,8 @@ public final class CostMonitor implements AutoCloseable {
 
     private void meterRemote(RemoteSide side, String currency, Instant now) {
         Optional<RemoteLease.Held> held = side.lease().held();
-        Optional<InferenceTarget> target = side.target().get();
+        // The target comes from the catalog: looked up only while a lease is held, not every round.
+        Optional<InferenceTarget> target = held.isEmpty() ? Optional.empty() : side.target().get();
         if (held.isEmpty() || target.isEmpty() || !target.get().name().equals(held.get().target())) {
             lastRemoteTick = null;
             live.entrySet().removeIf(e -> e.getValue().kind() == UsageKind.REMOTE_GPU);

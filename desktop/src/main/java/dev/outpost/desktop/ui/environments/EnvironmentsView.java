@@ -83,16 +83,7 @@ public final class EnvironmentsView implements ScreenView {
         vm.busy().addListener((MapChangeListener<String, String>) c -> rebuild());
         vm.refresh();
         // Live figures change every sampling round; read them again while this screen is in a window.
-        javafx.animation.Timeline figures = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
-                javafx.util.Duration.seconds(10), e -> vm.refreshFigures()));
-        figures.setCycleCount(javafx.animation.Animation.INDEFINITE);
-        root.sceneProperty().addListener((o, was, now) -> {
-            if (now == null) {
-                figures.stop();
-            } else {
-                figures.play();
-            }
-        });
+        dev.outpost.desktop.ui.common.WhileShowing.every(root, java.time.Duration.ofSeconds(10), vm::refreshFigures);
     }
 
     private void rebuild() {

@@ -149,18 +149,9 @@ public final class ModelsView implements ScreenView {
         root.getChildren().addAll(header, message, gpuCard, offloadCard, modelsCard, playground);
         vm.refresh();
         // nvidia-smi runs off the FX thread; the poll only asks while this screen is in a window.
-        javafx.animation.Timeline poll = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
-                javafx.util.Duration.seconds(5), e -> {
-                    vm.refreshGpu();
-                    vm.refreshLease();
-                }));
-        poll.setCycleCount(javafx.animation.Animation.INDEFINITE);
-        root.sceneProperty().addListener((o, was, now) -> {
-            if (now == null) {
-                poll.stop();
-            } else {
-                poll.play();
-            }
+        dev.outpost.desktop.ui.common.WhileShowing.every(root, java.time.Duration.ofSeconds(5), () -> {
+            vm.refreshGpu();
+            vm.refreshLease();
         });
     }
 
