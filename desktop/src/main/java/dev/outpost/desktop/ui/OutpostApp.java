@@ -17,7 +17,9 @@ public final class OutpostApp extends Application {
     public void start(Stage stage) throws Exception {
         services = AppServices.forHost(HostEnvironment.current());
         services.directories().ensureCreated();
-        new DesktopShell(services, UiExecutor.fx()).show(stage);
+        StartGate gate = new StartGate();
+        new DesktopShell(services, gate.wrap(UiExecutor.fx())).show(stage);
+        gate.openAfterFirstFrame(stage.getScene());
         // Metering runs while the window is open (the CLI never starts it). It starts a few seconds after the
         // first frame, off the FX thread: opening SQLite and the first stats round must not compete with the
         // window's start, and a start-up training run (which exits at the first frame) never meters.
