@@ -125,6 +125,16 @@ assert "engine" in ids, ids
 print("[installer-check] doctor --json: %d checks (%s)" % (len(ids), ", ".join(ids)), file=sys.stderr)
 EOF
 
+# The usage store: SQLite's native library for this platform must be in the (trimmed) driver jar.
+outpost cost --json >"$out/cost.json" 2>"$out/cost.stderr" || fail "outpost cost --json failed: $(tail -5 "$out/cost.stderr")"
+python3 - "$out/cost.json" <<'EOF' || fail "outpost cost --json did not print a report"
+import json, sys
+report = json.load(open(sys.argv[1]))
+assert "total" in report and "gridIntensity" in report, report.keys()
+print("[installer-check] cost --json: grid %s g/kWh (%s)" % (report["gridIntensity"]["gramsPerKwh"],
+      report["gridIntensity"]["origin"]), file=sys.stderr)
+EOF
+
 # --- the window under Xvfb -------------------------------------------------------------------------
 display=""
 for n in $(seq 90 120); do

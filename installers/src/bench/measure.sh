@@ -9,7 +9,7 @@
 #   - time to the first shown window (from just before exec to the app's own first-frame report, see
 #     StartupProbe), alternating runs of: the floor (one label, same runtime and launcher, its own AOT cache
 #     archive), Outpost as installed (AOT cache), Outpost without its AOT cache (the JDK's base archive only),
-#     Outpost with no class-data sharing at all, and Outpost with the JVM's default heap sizing;
+#     Outpost with no class-data sharing at all, and Outpost with the Serial collector;
 #   - the idle window's resident memory and CPU over 30 s, 15 s after the first window, Outpost and the floor;
 #   - `outpost status --json` against `docker ps`, when a container engine answers.
 # Prints a Markdown table and writes it to installers/target/bench/startup.md. It asserts nothing.
@@ -40,10 +40,6 @@ export JAVA_TOOL_OPTIONS="$home_opt"
 # The installed tree, hard-linked, with the launcher's AOT cache line taken out: "without the cache".
 cp -al /opt/outpost "$work/outpost-nocds"
 sed -i '/AOTCache/d' "$work/outpost-nocds/lib/app/Outpost.cfg"
-# And one with the JVM's default heap sizing instead of the launcher's small-footprint heap options.
-cp -al /opt/outpost "$work/outpost-heap"
-sed -i '/Xms32m\|HeapFreeRatio\|G1PeriodicGCInterval/d' "$work/outpost-heap/lib/app/Outpost.cfg"
-
 display=""
 for n in $(seq 90 120); do [[ -e /tmp/.X11-unix/X$n || -e /tmp/.X$n-lock ]] || { display=":$n"; break; }; done
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
@@ -75,7 +71,7 @@ for ((i = 1; i <= runs; i++)); do
   times[outpost]+="$(first_window "$installed") "
   times[outpost_nocds]+="$(first_window "$work/outpost-nocds/bin/Outpost") "
   times[outpost_noshare]+="$(first_window "$work/outpost-nocds/bin/Outpost" -Xshare:off) "
-  times[outpost_heap]+="$(first_window "$work/outpost-heap/bin/Outpost") "
+  times[outpost_heap]+="$(first_window "$installed" -XX:+UseSerialGC) "
 done
 declare -A med
 for l in "${labels[@]}"; do med[$l]=$(echo "${times[$l]}" | tr ' ' '\n' | grep . | median); done
@@ -98,7 +94,6 @@ idle() {
 }
 read -r rss_outpost cpu_outpost < <(idle "$installed")
 read -r rss_floor cpu_floor < <(idle "$floor")
-read -r rss_heap cpu_heap < <(idle "$work/outpost-heap/bin/Outpost")
 
 # outpost status --json against docker ps (whatever engine answers: DOCKER_HOST or the default socket).
 status_row="| \`outpost status --json\` vs \`docker ps\` | no container engine answered; not measured | | |"
@@ -121,11 +116,10 @@ mkdir -p installers/target/bench
   echo "| first window, installed (AOT cache) | ${med[outpost]} ms | ${med[floor]} ms | $(ratio "${med[outpost]}" "${med[floor]}") |"
   echo "| first window without Outpost's AOT cache (JDK base archive only) | ${med[outpost_nocds]} ms | | $(ratio "${med[outpost_nocds]}" "${med[floor]}") |"
   echo "| first window with no class-data sharing (-Xshare:off) | ${med[outpost_noshare]} ms | | $(ratio "${med[outpost_noshare]}" "${med[floor]}") |"
-  echo "| first window with the JVM's default heap sizing | ${med[outpost_heap]} ms | | $(ratio "${med[outpost_heap]}" "${med[floor]}") |"
+  echo "| first window with the Serial collector instead of G1 | ${med[outpost_heap]} ms | | $(ratio "${med[outpost_heap]}" "${med[floor]}") |"
   echo "| idle window: resident memory (VmRSS) | ${rss_outpost} MB | ${rss_floor} MB | |"
   echo "| idle window: CPU over 30 s | ${cpu_outpost} % | ${cpu_floor} % | |"
-  echo "| idle window with the JVM's default heap sizing: RSS, CPU | ${rss_heap} MB, ${cpu_heap} % | | |"
   echo "$status_row"
   echo
-  echo "Raw first-window times (ms): floor: ${times[floor]}; Outpost: ${times[outpost]}; without the AOT cache: ${times[outpost_nocds]}; -Xshare:off: ${times[outpost_noshare]}; default heap: ${times[outpost_heap]}"
+  echo "Raw first-window times (ms): floor: ${times[floor]}; Outpost: ${times[outpost]}; without the AOT cache: ${times[outpost_nocds]}; -Xshare:off: ${times[outpost_noshare]}; Serial GC: ${times[outpost_heap]}"
 } | tee installers/target/bench/startup.md
