@@ -234,12 +234,14 @@ class MeteringBenchmark {
     private static Window window(String name, Duration period, CostMonitor monitor, AtomicInteger rounds,
                                  List<String> containers, long seconds) throws Exception {
         System.gc();
+        // Not synchronisation: let the collection's own threads settle before the CPU window opens.
         Thread.sleep(2_000);
         int r0 = rounds.get();
         Cpu start = Cpu.now(containers);
         if (period != null) {
             monitor.start(period);
         }
+        // The measurement window itself: process CPU time is read over this much wall time.
         Thread.sleep(seconds * 1_000);
         if (period != null) {
             monitor.close(); // waits for a round in flight (tick and close share the lock), which is counted
