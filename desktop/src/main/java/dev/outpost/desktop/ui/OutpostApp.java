@@ -9,13 +9,28 @@ public final class OutpostApp extends Application {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OutpostApp.class);
     private AppServices services;
 
+    /**
+     * The engine objects, built on a thread of their own while JavaFX starts its toolkit: on two cores the two
+     * overlap, and the window's first frame no longer waits for both one after the other.
+     */
+    private static volatile java.util.concurrent.CompletableFuture<AppServices> prepared;
+
     public static void launchWindow() {
+        java.util.concurrent.CompletableFuture<AppServices> services = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofPlatform().name("outpost-services").start(() -> {
+            try {
+                services.complete(AppServices.forHost(HostEnvironment.current()));
+            } catch (RuntimeException | Error e) {
+                services.completeExceptionally(e);
+            }
+        });
+        prepared = services;
         Application.launch(OutpostApp.class);
     }
 
     @Override
     public void start(Stage stage) throws Exception {
-        services = AppServices.forHost(HostEnvironment.current());
+        services = prepared != null ? prepared.join() : AppServices.forHost(HostEnvironment.current());
         services.directories().ensureCreated();
         StartGate gate = new StartGate();
         new DesktopShell(services, gate.wrap(UiExecutor.fx())).show(stage);
