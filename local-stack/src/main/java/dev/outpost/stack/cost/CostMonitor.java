@@ -67,6 +67,7 @@ public final class CostMonitor implements AutoCloseable {
     private Instant lastRemoteTick;
     private Instant lastGpuTick;
     private ScheduledExecutorService scheduler;
+    private volatile String lastFailure;
 
     public CostMonitor(UsageStore store, StatsSampler sampler, ConnectionCounter connections,
                        Supplier<List<MeteredEnvironment>> environments, Stopper stopper,
@@ -116,9 +117,18 @@ public final class CostMonitor implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
-                // An engine that stops answering for a round must not end metering for the session.
-                LOG.warn("Metering round failed: {}", e.getMessage());
+                // An engine that stops answering for a round must not end metering for the session, nor fill
+                // the log every 15 s while it stays down: the same failure is logged once.
+                String message = String.valueOf(e.getMessage());
+                if (message.equals(lastFailure)) {
+                    LOG.debug("Metering round failed again: {}", message);
+                } else {
+                    LOG.warn("Metering round failed: {}", message);
+                }
+                lastFailure = message;
+                return;
             }
+            lastFailure = null;
         }, 0, period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
