@@ -1,10 +1,12 @@
 package dev.outpost.desktop.ui.cost;
 
+import static dev.outpost.desktop.ui.common.Cards.card;
+import static dev.outpost.desktop.ui.common.Cards.hint;
+
 import dev.outpost.desktop.ui.shell.ScreenView;
 import java.util.function.Function;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.CategoryAxis;
@@ -133,23 +135,6 @@ public final class CostView implements ScreenView {
         l.setWrapText(true);
         l.textProperty().bind(text);
         return l;
-    }
-
-    private static Label hint(String text) {
-        Label l = new Label(text);
-        l.setWrapText(true);
-        l.getStyleClass().add("text-muted");
-        return l;
-    }
-
-    private static VBox card(String heading, Node... content) {
-        Label h = new Label(heading);
-        h.getStyleClass().add("check-title");
-        VBox box = new VBox(6, h);
-        box.getChildren().addAll(content);
-        box.getStyleClass().add("check-card");
-        box.setPadding(new Insets(10, 14, 10, 14));
-        return box;
     }
 
     private static TableColumn<CostViewModel.TotalRow, String> column(String name,

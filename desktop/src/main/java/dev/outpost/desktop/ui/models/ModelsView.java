@@ -1,9 +1,11 @@
 package dev.outpost.desktop.ui.models;
 
+import static dev.outpost.desktop.ui.common.Cards.card;
+import static dev.outpost.desktop.ui.common.Cards.hint;
+
 import atlantafx.base.controls.ToggleSwitch;
 import dev.outpost.desktop.ui.shell.ScreenView;
 import dev.outpost.stack.inference.InferenceService;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -153,23 +155,6 @@ public final class ModelsView implements ScreenView {
             vm.refreshGpu();
             vm.refreshLease();
         });
-    }
-
-    private static Label hint(String text) {
-        Label l = new Label(text);
-        l.setWrapText(true);
-        l.getStyleClass().add("text-muted");
-        return l;
-    }
-
-    private static VBox card(String heading, Node... content) {
-        Label h = new Label(heading);
-        h.getStyleClass().add("check-title");
-        VBox box = new VBox(6, h);
-        box.getChildren().addAll(content);
-        box.getStyleClass().add("check-card");
-        box.setPadding(new Insets(10, 14, 10, 14));
-        return box;
     }
 
     private static TableColumn<InferenceService.ModelRow, String> column(String name,
