@@ -9,11 +9,6 @@ import java.util.Map;
 class PodmanEnvironmentEngineIT extends EnvironmentEngineIT {
     @Override
     protected Map<String, String> engineEnvironment() {
-        String host = System.getenv("OUTPOST_TEST_PODMAN_HOST");
-        if (host == null || host.isBlank()) {
-            throw new IllegalStateException("OUTPOST_TEST_PODMAN_HOST is not set: .ci/run starts Podman's service "
-                    + "and sets it (e.g. unix:///run/outpost-ci-podman.sock)");
-        }
-        return Map.of("DOCKER_HOST", host);
+        return PodmanHost.environment();
     }
 }
